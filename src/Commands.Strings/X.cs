@@ -1,0 +1,1 @@
+namespace RedisOnMySql.Commands.Strings; class X{}
