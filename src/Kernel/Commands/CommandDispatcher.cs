@@ -1,0 +1,90 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using MySqlConnector;
+using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Server;
+using RedisOnMySql.Kernel.Sql;
+using RedisOnMySql.Kernel.Storage;
+
+namespace RedisOnMySql.Kernel.Commands;
+
+/// <summary>
+/// Runs one parsed request: table lookup, arity, authentication and key-size checks from the command's metadata,
+/// then the handler. Every failure becomes a Redis error reply; nothing escapes to the connection.
+/// </summary>
+public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILogger<CommandDispatcher> logger)
+{
+    public async ValueTask ExecuteAsync(CommandContext context, List<byte[]> args)
+    {
+        var session = context.Session;
+        var entry = table.Find(args[0]);
+        session.LastInteraction = DateTimeOffset.UtcNow;
+        stats.CommandProcessed();
+        if (entry == null)
+        {
+            Error(context, UnknownCommand(args));
+            return;
+        }
+        session.LastCommand = entry.Name;
+        if (!entry.ArityMatches(args.Count))
+        {
+            Error(context, RedisErrors.WrongArity(entry.Name));
+            return;
+        }
+        if (!session.IsAuthenticated && !entry.Has(CommandFlags.NoAuth))
+        {
+            Error(context, RedisErrors.NoAuth);
+            return;
+        }
+        foreach (var index in entry.KeyIndexes(args.Count))
+        {
+            if (args[index].Length > KeyspaceLimits.MaxKeyBytes)
+            {
+                Error(context, KeyspaceLimits.KeyTooLong);
+                return;
+            }
+        }
+
+        context.Reset(args, entry);
+        try
+        {
+            await entry.Handler(context).ConfigureAwait(false);
+        }
+        catch (RedisException e)
+        {
+            Error(context, e.Message);
+        }
+        catch (MySqlException e)
+        {
+            logger.LogWarning(e, "MySQL failed during {Command}", entry.Name);
+            Error(context, BackendErrors.Describe(e));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Command {Command} failed", entry.Name);
+            Error(context, "ERR internal error: " + e.Message);
+        }
+    }
+
+    private void Error(CommandContext context, string message)
+    {
+        stats.ErrorReplied();
+        context.Reply.WriteError(message);
+    }
+
+    /// <summary>Redis 7.0's text: the name and up to 128 characters of quoted arguments.</summary>
+    public static string UnknownCommand(IReadOnlyList<byte[]> args)
+    {
+        var name = Printable(args[0], 128);
+        var rest = new StringBuilder();
+        for (int i = 1; i < args.Count && rest.Length < 128; i++)
+            rest.Append('\'').Append(Printable(args[i], 128 - rest.Length)).Append("' ");
+        return $"ERR unknown command '{name}', with args beginning with: {rest}";
+    }
+
+    private static string Printable(byte[] bytes, int max)
+    {
+        var text = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, Math.Max(0, max)));
+        return text.Replace('\r', ' ').Replace('\n', ' ');
+    }
+}

@@ -1,0 +1,17 @@
+namespace RedisOnMySql.Kernel.Configuration;
+
+/// <summary>Cadence of the background sweepers for expired keys and Pub/Sub mailboxes.</summary>
+public sealed class CleanupOptions
+{
+    public int ExpireCleanupIntervalSecs { get; set; } = 60;
+
+    /// <summary>Rows deleted per statement, so a sweep never holds long locks.</summary>
+    public int ExpireCleanupBatch { get; set; } = 1000;
+
+    public int PubsubCleanupIntervalSecs { get; set; } = 60;
+
+    /// <summary>A subscriber silent for this long is considered gone.</summary>
+    public int PubsubIdleSecs { get; set; } = 600;
+
+    public int PubsubMessageTtlSecs { get; set; } = 3600;
+}

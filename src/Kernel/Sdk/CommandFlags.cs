@@ -1,0 +1,19 @@
+namespace RedisOnMySql.Kernel.Sdk;
+
+/// <summary>Redis command flags, reported by COMMAND INFO and used by dispatch (noauth).</summary>
+[Flags]
+public enum CommandFlags
+{
+    None = 0,
+    Write = 1 << 0,
+    ReadOnly = 1 << 1,
+    Admin = 1 << 2,
+    PubSub = 1 << 3,
+    NoAuth = 1 << 4,
+    Fast = 1 << 5,
+    Blocking = 1 << 6,
+    DenyOom = 1 << 7,
+    Loading = 1 << 8,
+    Stale = 1 << 9,
+    NoScript = 1 << 10,
+}

@@ -1,0 +1,153 @@
+using System.Text;
+
+namespace RedisOnMySql.Kernel.Sql;
+
+/// <summary>
+/// A small fluent SQL builder in SqlKata's shape (SqlKata itself is not available here), compiled to MySQL text.
+/// Every statement on a scoped table gets the tenant (and db) predicate or column added by the builder itself,
+/// so a family cannot forget isolation. Values are always named parameters (<c>@name</c>), never inlined.
+/// </summary>
+public sealed class SqlBuilder
+{
+    private enum Kind { Select, Insert, Update, Delete }
+
+    private readonly Kind _kind;
+    private readonly SqlTable _table;
+    private readonly List<string> _columns = new();
+    private readonly List<string> _values = new();
+    private readonly List<string> _wheres = new();
+    private readonly List<string> _sets = new();
+    private readonly List<string> _orderBy = new();
+    private readonly List<string> _onDuplicate = new();
+    private string? _limit;
+    private bool _forUpdate;
+    private bool _ignore;
+    private bool _allDatabases;
+    private bool _unscoped;
+    private string _dbParameter = "@db";
+
+    private SqlBuilder(Kind kind, SqlTable table)
+    {
+        _kind = kind;
+        _table = table;
+    }
+
+    public static SqlBuilder From(SqlTable table) => new(Kind.Select, table);
+    public static SqlBuilder Insert(SqlTable table) => new(Kind.Insert, table);
+    public static SqlBuilder Update(SqlTable table) => new(Kind.Update, table);
+    public static SqlBuilder Delete(SqlTable table) => new(Kind.Delete, table);
+
+    public SqlBuilder Select(params string[] columns) { _columns.AddRange(columns); return this; }
+
+    /// <summary><c>column op @param</c>; pass a parameter name with its @.</summary>
+    public SqlBuilder Where(string column, string op, string parameter) { _wheres.Add($"{column} {op} {parameter}"); return this; }
+
+    public SqlBuilder WhereRaw(string predicate) { _wheres.Add("(" + predicate + ")"); return this; }
+
+    /// <summary><c>column IN (@p0, @p1, ...)</c> for a fixed count; statements are cached per count by callers.</summary>
+    public SqlBuilder WhereIn(string column, string parameterPrefix, int count)
+    {
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
+        var names = Enumerable.Range(0, count).Select(i => $"{parameterPrefix}{i}");
+        _wheres.Add($"{column} IN ({string.Join(", ", names)})");
+        return this;
+    }
+
+    /// <summary>Keys visible now: not expired at <c>@now</c> (ms since epoch).</summary>
+    public SqlBuilder WhereLive(string nowParameter = "@now") =>
+        WhereRaw($"expires_at IS NULL OR expires_at > {nowParameter}");
+
+    public SqlBuilder OrderBy(params string[] columns) { _orderBy.AddRange(columns); return this; }
+    public SqlBuilder Limit(string parameterOrNumber) { _limit = parameterOrNumber; return this; }
+    public SqlBuilder ForUpdate() { _forUpdate = true; return this; }
+
+    /// <summary>Insert columns with their value expressions (parameters or SQL).</summary>
+    public SqlBuilder Value(string column, string expression) { _columns.Add(column); _values.Add(expression); return this; }
+    public SqlBuilder InsertIgnore() { _ignore = true; return this; }
+    /// <summary>Makes an insert an upsert: assignments run when the primary/unique key already exists.</summary>
+    public SqlBuilder OnDuplicateKeyUpdate(params string[] assignments) { _onDuplicate.AddRange(assignments); return this; }
+
+    public SqlBuilder Set(string column, string expression) { _sets.Add($"{column} = {expression}"); return this; }
+
+    /// <summary>Scope by tenant only, for tenant-wide commands such as FLUSHALL.</summary>
+    public SqlBuilder AllDatabases() { _allDatabases = true; return this; }
+
+    /// <summary>Use another parameter than @db for the db scope (MOVE, COPY ... DB).</summary>
+    public SqlBuilder InDatabase(string parameter) { _dbParameter = parameter; return this; }
+
+    /// <summary>No tenant scope at all: only for the kernel's background services that work across tenants.</summary>
+    internal SqlBuilder Unscoped() { _unscoped = true; return this; }
+
+    public Statement Build(string name)
+    {
+        var sql = new StringBuilder();
+        bool scopeDb = !_unscoped && !_allDatabases && _table.Scope == TableScope.TenantAndDb;
+        bool scopeTenant = !_unscoped;
+        var scope = new List<string>();
+        if (scopeTenant) scope.Add("tenant = @tenant");
+        if (scopeDb) scope.Add($"db = {_dbParameter}");
+
+        switch (_kind)
+        {
+            case Kind.Select:
+                sql.Append("SELECT ").Append(_columns.Count == 0 ? "*" : string.Join(", ", _columns))
+                   .Append(" FROM ").Append(_table.Name);
+                AppendWhere(sql, scope);
+                if (_orderBy.Count > 0) sql.Append(" ORDER BY ").Append(string.Join(", ", _orderBy));
+                if (_limit != null) sql.Append(" LIMIT ").Append(_limit);
+                if (_forUpdate) sql.Append(" FOR UPDATE");
+                break;
+            case Kind.Insert:
+                var cols = new List<string>();
+                var vals = new List<string>();
+                if (scopeTenant) { cols.Add("tenant"); vals.Add("@tenant"); }
+                if (scopeDb) { cols.Add("db"); vals.Add(_dbParameter); }
+                cols.AddRange(_columns);
+                vals.AddRange(_values);
+                sql.Append(_ignore ? "INSERT IGNORE INTO " : "INSERT INTO ").Append(_table.Name)
+                   .Append(" (").Append(string.Join(", ", cols)).Append(") VALUES (")
+                   .Append(string.Join(", ", vals)).Append(')');
+                if (_onDuplicate.Count > 0)
+                    sql.Append(" ON DUPLICATE KEY UPDATE ").Append(string.Join(", ", _onDuplicate));
+                break;
+            case Kind.Update:
+                if (_sets.Count == 0) throw new InvalidOperationException($"{name}: UPDATE without SET");
+                sql.Append("UPDATE ").Append(_table.Name).Append(" SET ").Append(string.Join(", ", _sets));
+                AppendWhere(sql, scope);
+                if (_orderBy.Count > 0) sql.Append(" ORDER BY ").Append(string.Join(", ", _orderBy));
+                if (_limit != null) sql.Append(" LIMIT ").Append(_limit);
+                break;
+            case Kind.Delete:
+                sql.Append("DELETE FROM ").Append(_table.Name);
+                AppendWhere(sql, scope);
+                if (_orderBy.Count > 0) sql.Append(" ORDER BY ").Append(string.Join(", ", _orderBy));
+                if (_limit != null) sql.Append(" LIMIT ").Append(_limit);
+                break;
+        }
+
+        var text = sql.ToString();
+        return new Statement(name, text, ParameterNames(text), scopeTenant, scopeDb && _dbParameter == "@db");
+    }
+
+    private void AppendWhere(StringBuilder sql, List<string> scope)
+    {
+        var all = scope.Concat(_wheres).ToList();
+        if (all.Count > 0) sql.Append(" WHERE ").Append(string.Join(" AND ", all));
+    }
+
+    /// <summary>Caller parameters in first-appearance order; @tenant and @db are the executor's.</summary>
+    private static List<string> ParameterNames(string sql)
+    {
+        var names = new List<string>();
+        for (int i = 0; i < sql.Length; i++)
+        {
+            if (sql[i] != '@') continue;
+            int start = i + 1, end = start;
+            while (end < sql.Length && (char.IsLetterOrDigit(sql[end]) || sql[end] == '_')) end++;
+            var name = sql[start..end];
+            if (name is not ("tenant" or "db") && !names.Contains(name)) names.Add(name);
+            i = end - 1;
+        }
+        return names;
+    }
+}

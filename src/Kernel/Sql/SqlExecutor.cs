@@ -1,0 +1,100 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics;
+using MySqlConnector;
+using RedisOnMySql.Kernel.Auth;
+
+namespace RedisOnMySql.Kernel.Sql;
+
+/// <summary>
+/// The only way a handler reaches MySQL: single statements and short transactions on the session's pool,
+/// with tenant and db bound here. Transactions are retried on contention according to a <see cref="RetryPolicy"/>.
+/// </summary>
+public sealed class SqlExecutor : ISqlRunner
+{
+    private readonly BackendPool _pool;
+
+    public SqlExecutor(BackendPool pool, SqlScope scope, RetryPolicies retry)
+    {
+        _pool = pool;
+        Scope = scope;
+        Retry = retry;
+    }
+
+    public SqlScope Scope { get; }
+    public RetryPolicies Retry { get; }
+
+    /// <summary>The same pool, bound to another logical database (SELECT).</summary>
+    public SqlExecutor WithDb(int db) => new(_pool, Scope with { Db = db }, Retry);
+
+    private async Task<MySqlConnection> OpenAsync()
+    {
+        _pool.Touch();
+        var connection = new MySqlConnection(_pool.ConnectionString);
+        try
+        {
+            await connection.OpenAsync().ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task<T?> QueryFirstAsync<T>(Statement statement, Func<DbDataReader, T> map, params object?[] values)
+    {
+        await using var connection = await OpenAsync().ConfigureAwait(false);
+        await using var command = StatementCommand.Create(connection, null, Scope, statement, values);
+        return await StatementCommand.QueryFirstAsync(command, map).ConfigureAwait(false);
+    }
+
+    public async Task<List<T>> QueryListAsync<T>(Statement statement, Func<DbDataReader, T> map, params object?[] values)
+    {
+        await using var connection = await OpenAsync().ConfigureAwait(false);
+        await using var command = StatementCommand.Create(connection, null, Scope, statement, values);
+        return await StatementCommand.QueryListAsync(command, map).ConfigureAwait(false);
+    }
+
+    public async Task<int> ExecuteAsync(Statement statement, params object?[] values)
+    {
+        await using var connection = await OpenAsync().ConfigureAwait(false);
+        await using var command = StatementCommand.Create(connection, null, Scope, statement, values);
+        return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one READ COMMITTED transaction and commits it; on deadlock, lock-wait timeout
+    /// or a racing insert it rolls back and runs the whole work again, as the policy allows. The work must therefore
+    /// decide everything from what it reads inside the transaction.
+    /// </summary>
+    public async Task<T> TransactionAsync<T>(Func<SqlTransaction, Task<T>> work, RetryPolicy policy)
+    {
+        var clock = Stopwatch.StartNew();
+        for (int attempt = 1; ; attempt++)
+        {
+            await using var connection = await OpenAsync().ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
+            try
+            {
+                var result = await work(new SqlTransaction(connection, transaction, Scope)).ConfigureAwait(false);
+                await transaction.CommitAsync().ConfigureAwait(false);
+                return result;
+            }
+            catch (MySqlException e) when (RetryPolicy.IsRetryable(e) && attempt < policy.MaxAttempts
+                                           && (policy.DeadlineMs <= 0 || clock.ElapsedMilliseconds < policy.DeadlineMs))
+            {
+                await SafeRollbackAsync(transaction).ConfigureAwait(false);
+                await Task.Delay(policy.Backoff(attempt)).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task SafeRollbackAsync(MySqlTransaction transaction)
+    {
+        try { await transaction.RollbackAsync().ConfigureAwait(false); }
+        catch (MySqlException) { /* the server already rolled back on deadlock */ }
+        catch (InvalidOperationException) { }
+    }
+}

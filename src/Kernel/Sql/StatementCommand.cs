@@ -1,0 +1,37 @@
+using System.Data.Common;
+using MySqlConnector;
+
+namespace RedisOnMySql.Kernel.Sql;
+
+/// <summary>Turns a <see cref="Statement"/> and its values into a MySqlCommand on a given connection.</summary>
+internal static class StatementCommand
+{
+    public static MySqlCommand Create(MySqlConnection connection, MySqlTransaction? transaction, SqlScope scope,
+        Statement statement, object?[] values)
+    {
+        if (values.Length != statement.Parameters.Count)
+            throw new ArgumentException(
+                $"{statement.Name} takes {statement.Parameters.Count} values ({string.Join(", ", statement.Parameters)}), got {values.Length}");
+        var command = new MySqlCommand(statement.Sql, connection, transaction);
+        if (statement.UsesTenant) command.Parameters.AddWithValue("@tenant", scope.Tenant);
+        if (statement.UsesDb || statement.Sql.Contains("@db", StringComparison.Ordinal))
+            command.Parameters.AddWithValue("@db", scope.Db);
+        for (int i = 0; i < values.Length; i++)
+            command.Parameters.AddWithValue("@" + statement.Parameters[i], values[i] ?? DBNull.Value);
+        return command;
+    }
+
+    public static async Task<T?> QueryFirstAsync<T>(MySqlCommand command, Func<DbDataReader, T> map)
+    {
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        return await reader.ReadAsync().ConfigureAwait(false) ? map(reader) : default;
+    }
+
+    public static async Task<List<T>> QueryListAsync<T>(MySqlCommand command, Func<DbDataReader, T> map)
+    {
+        var list = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        while (await reader.ReadAsync().ConfigureAwait(false)) list.Add(map(reader));
+        return list;
+    }
+}

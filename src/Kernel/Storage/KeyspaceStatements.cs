@@ -1,0 +1,31 @@
+using RedisOnMySql.Kernel.Sql;
+
+namespace RedisOnMySql.Kernel.Storage;
+
+/// <summary>The keyspace statements every family may use. All are scoped to the session's tenant and db.</summary>
+public static class KeyspaceStatements
+{
+    private static readonly string[] RowColumns = ["id", "type", "expires_at", "v"];
+
+    /// <summary>A visible key (params: k, now).</summary>
+    public static readonly Statement SelectLive = SqlBuilder.From(SqlTable.Keyspace).Select(RowColumns)
+        .Where("k", "=", "@k").WhereLive().Build("keyspace.select_live");
+
+    /// <summary>Locks the key's row, live or expired, at the start of a transaction (params: k).</summary>
+    public static readonly Statement SelectForUpdate = SqlBuilder.From(SqlTable.Keyspace).Select(RowColumns)
+        .Where("k", "=", "@k").ForUpdate().Build("keyspace.select_for_update");
+
+    /// <summary>Removes the key's row whatever its state; child rows are left to the collector (params: k).</summary>
+    public static readonly Statement DeleteKey = SqlBuilder.Delete(SqlTable.Keyspace)
+        .Where("k", "=", "@k").Build("keyspace.delete_key");
+
+    /// <summary>Writes a string value, replacing whatever the key held (params: k, v, expires_at).</summary>
+    public static readonly Statement UpsertString = SqlBuilder.Insert(SqlTable.Keyspace)
+        .Value("k", "@k").Value("type", "1").Value("v", "@v").Value("expires_at", "@expires_at")
+        .OnDuplicateKeyUpdate("type = 1", "v = @v", "expires_at = @expires_at")
+        .Build("keyspace.upsert_string");
+
+    /// <summary>Sets or clears the expiry of a live key (params: expires_at, k, now).</summary>
+    public static readonly Statement SetExpiry = SqlBuilder.Update(SqlTable.Keyspace)
+        .Set("expires_at", "@expires_at").Where("k", "=", "@k").WhereLive().Build("keyspace.set_expiry");
+}
