@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Runs every test of the solution (unit + integration against a throwaway MariaDB the tests
+# start themselves) in Release and prints one final line "N passed, N failed[, N skipped]".
+# Installs mariadb-server and redis-tools with apt-get when they are missing.
+# Exit code: non-zero if any test failed, dotnet test failed, or no test ran.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$REPO"
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+have() {
+    command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/usr/local/sbin/$1" ]
+}
+
+if ! have mariadbd || ! have redis-cli || ! have mariadb; then
+    echo "Installing mariadb-server and redis-tools..." >&2
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-server redis-tools
+fi
+
+RESULTS="$REPO/TestResults"
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+LOG="$RESULTS/dotnet-test.log"
+set +e
+dotnet test RedisOnMySql.sln -c Release \
+    --logger "trx;LogFilePrefix=r" \
+    --results-directory "$RESULTS" 2>&1 | tee "$LOG"
+status=${PIPESTATUS[0]}
+set -e
+
+total=0 passed=0 failed=0 skipped=0
+shopt -s nullglob
+trx_files=("$RESULTS"/*.trx)
+for trx in "${trx_files[@]}"; do
+    # <Counters total="3" executed="3" passed="3" failed="0" error="0" ... notExecuted="0" .../>
+    counters="$(tr '\n' ' ' < "$trx" | grep -o '<Counters [^>]*>' | head -n 1 || true)"
+    [ -n "$counters" ] || continue
+    attr() { printf '%s\n' "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+    t="$(attr total)"; ex="$(attr executed)"; p="$(attr passed)"; f="$(attr failed)"; e="$(attr error)"
+    x="$(attr timeout)"; a="$(attr aborted)"; n="$(attr notExecuted)"
+    total=$((total + ${t:-0}))
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0} + ${e:-0} + ${x:-0} + ${a:-0}))
+    # Skipped tests are counted as total - executed (notExecuted stays 0 for xunit skips).
+    s=$(( ${t:-0} - ${ex:-0} )); if [ "${n:-0}" -gt "$s" ]; then s=${n:-0}; fi
+    skipped=$((skipped + s))
+done
+
+# Two test projects finishing in the same second can get the same .trx name, and one file
+# then replaces the other ("Overwriting results file"). Fall back to the console summaries.
+if grep -q "Overwriting results file" "$LOG"; then
+    total=0 passed=0 failed=0 skipped=0
+    while read -r f p s t; do
+        passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s)); total=$((total + t))
+    done < <(sed -n 's/.*\(Passed\|Failed\)! *- *Failed: *\([0-9]*\), *Passed: *\([0-9]*\), *Skipped: *\([0-9]*\), *Total: *\([0-9]*\).*/\2 \3 \4 \5/p' "$LOG")
+fi
+
+summary="$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then summary="$summary, $skipped skipped"; fi
+
+rc=0
+if [ "$status" -ne 0 ] || [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ]; then rc=1; fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    echo "dotnet test exited with code $status" >&2
+fi
+if [ "$passed" -eq 0 ]; then
+    echo "no tests ran (${#trx_files[@]} result files)" >&2
+fi
+echo "$summary"
+exit "$rc"
