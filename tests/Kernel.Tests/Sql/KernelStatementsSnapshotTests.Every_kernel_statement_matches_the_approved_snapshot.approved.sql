@@ -1,0 +1,18 @@
+﻿-- keyspace.delete_key
+DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k;
+
+-- keyspace.select_for_update
+SELECT id, type, expires_at, v FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k FOR UPDATE;
+
+-- keyspace.select_live
+SELECT id, type, expires_at, v FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.set_expiry
+UPDATE keyspace SET expires_at = @expires_at WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.upsert_string
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k, 1, @v, @expires_at) ON DUPLICATE KEY UPDATE type = 1, v = @v, expires_at = @expires_at;
+
+-- sweeper.delete_expired
+DELETE FROM keyspace WHERE (expires_at IS NOT NULL AND expires_at <= @now) LIMIT @batch;
+

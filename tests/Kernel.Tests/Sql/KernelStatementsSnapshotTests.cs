@@ -1,0 +1,12 @@
+using RedisOnMySql.Kernel.Background;
+using RedisOnMySql.Kernel.Storage;
+using RedisOnMySql.TestInfrastructure;
+
+namespace RedisOnMySql.Kernel.Tests.Sql;
+
+public class KernelStatementsSnapshotTests
+{
+    [Fact]
+    public void Every_kernel_statement_matches_the_approved_snapshot() =>
+        SqlSnapshot.Verify([typeof(KeyspaceStatements), typeof(ExpiredKeySweeper)]);
+}
