@@ -1,0 +1,44 @@
+using StackExchange.Redis;
+using Xunit;
+
+namespace RedisOnMySql.TestInfrastructure;
+
+/// <summary>
+/// A fresh database with the migrations applied, two MySQL users of two tenants, and one proxy process serving it.
+/// Share it per test class (IClassFixture) or collection; subclass and override <see cref="Environment"/> for config.
+/// </summary>
+public class ProxyFixture : IAsyncLifetime
+{
+    public const string UserA = "tenantA:alice";
+    public const string UserB = "tenantB:bob";
+    public const string Password = "password";
+
+    public string Database { get; private set; } = "";
+    public ProxyProcess Proxy { get; private set; } = null!;
+    public int Port => Proxy.Port;
+
+    /// <summary>Extra REDIS_MYSQL_* settings for the proxy.</summary>
+    protected virtual IDictionary<string, string> Environment => new Dictionary<string, string>();
+
+    public virtual async Task InitializeAsync()
+    {
+        var server = MariaDbServer.Shared;
+        Database = server.CreateDatabase();
+        server.CreateUser(UserA, Password, Database);
+        server.CreateUser(UserB, Password, Database);
+        Proxy = await ProxyProcess.StartAsync(Database, Environment);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (Proxy != null) await Proxy.DisposeAsync();
+        MariaDbServer.Shared.DropDatabase(Database);
+    }
+
+    public Task<ConnectionMultiplexer> ConnectAsync(string user = UserA) => Clients.ConnectAsync(Port, user, Password);
+
+    public Task<RawRespClient> RawAsync(string user = UserA) => RawRespClient.ConnectAuthenticatedAsync(Port, user, Password);
+
+    /// <summary>A key name unique to one test, so tests sharing a fixture never collide.</summary>
+    public static string Key(string name = "k") => $"{name}:{Guid.NewGuid():N}";
+}
