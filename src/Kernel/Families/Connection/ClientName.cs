@@ -1,6 +1,6 @@
 using RedisOnMySql.Kernel.Sdk;
 
-namespace RedisOnMySql.Kernel.Families;
+namespace RedisOnMySql.Kernel.Families.Connection;
 
 /// <summary>Redis's rule for connection names: no spaces, newlines or other special characters.</summary>
 public static class ClientName

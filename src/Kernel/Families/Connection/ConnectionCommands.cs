@@ -3,7 +3,7 @@ using RedisOnMySql.Kernel.Auth;
 using RedisOnMySql.Kernel.Configuration;
 using RedisOnMySql.Kernel.Sdk;
 
-namespace RedisOnMySql.Kernel.Families;
+namespace RedisOnMySql.Kernel.Families.Connection;
 
 /// <summary>PING, ECHO, AUTH, QUIT, RESET, SELECT, HELLO: the session-level commands.</summary>
 public sealed class ConnectionCommands(Authenticator authenticator, ProxyOptions options) : ICommandFamily
