@@ -1,1 +1,0 @@
-namespace RedisOnMySql.Commands.Strings; class X{}
