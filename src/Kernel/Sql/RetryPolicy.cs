@@ -8,8 +8,12 @@ namespace RedisOnMySql.Kernel.Sql;
 /// </summary>
 public sealed record RetryPolicy(int MaxAttempts, int BackoffBaseMs, int BackoffMaxMs, int DeadlineMs)
 {
-    public static bool IsRetryable(MySqlException e) => e.ErrorCode is MySqlErrorCode.LockDeadlock
-        or MySqlErrorCode.LockWaitTimeout or MySqlErrorCode.DuplicateKeyEntry;
+    /// <summary>
+    /// Contention MySQL resolves by aborting one side. A duplicate key only counts inside a transaction, where it means
+    /// another client created the row between our locking read and our insert; re-running the work sees that row.
+    /// </summary>
+    public static bool IsRetryable(MySqlException e, bool inTransaction) => e.ErrorCode is MySqlErrorCode.LockDeadlock
+        or MySqlErrorCode.LockWaitTimeout || (inTransaction && e.ErrorCode == MySqlErrorCode.DuplicateKeyEntry);
 
     public TimeSpan Backoff(int attempt)
     {

@@ -57,36 +57,49 @@ public sealed class SqlExecutor : ISqlRunner
         return await StatementCommand.QueryListAsync(command, map).ConfigureAwait(false);
     }
 
-    public async Task<int> ExecuteAsync(Statement statement, params object?[] values)
+    /// <summary>A single write; retried like string_set_retry when MySQL reports a deadlock or lock-wait timeout.</summary>
+    public Task<int> ExecuteAsync(Statement statement, params object?[] values) => WithRetryAsync(async () =>
     {
         await using var connection = await OpenAsync().ConfigureAwait(false);
         await using var command = StatementCommand.Create(connection, null, Scope, statement, values);
         return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-    }
+    }, Retry.Set, inTransaction: false);
 
     /// <summary>
     /// Runs <paramref name="work"/> in one READ COMMITTED transaction and commits it; on deadlock, lock-wait timeout
     /// or a racing insert it rolls back and runs the whole work again, as the policy allows. The work must therefore
     /// decide everything from what it reads inside the transaction.
     /// </summary>
-    public async Task<T> TransactionAsync<T>(Func<SqlTransaction, Task<T>> work, RetryPolicy policy)
+    public Task<T> TransactionAsync<T>(Func<SqlTransaction, Task<T>> work, RetryPolicy policy) => WithRetryAsync(async () =>
+    {
+        await using var connection = await OpenAsync().ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
+        try
+        {
+            var result = await work(new SqlTransaction(connection, transaction, Scope)).ConfigureAwait(false);
+            await transaction.CommitAsync().ConfigureAwait(false);
+            return result;
+        }
+        catch (MySqlException)
+        {
+            await SafeRollbackAsync(transaction).ConfigureAwait(false);
+            throw;
+        }
+    }, policy, inTransaction: true);
+
+    private static async Task<T> WithRetryAsync<T>(Func<Task<T>> attempt, RetryPolicy policy, bool inTransaction)
     {
         var clock = Stopwatch.StartNew();
-        for (int attempt = 1; ; attempt++)
+        for (int n = 1; ; n++)
         {
-            await using var connection = await OpenAsync().ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
             try
             {
-                var result = await work(new SqlTransaction(connection, transaction, Scope)).ConfigureAwait(false);
-                await transaction.CommitAsync().ConfigureAwait(false);
-                return result;
+                return await attempt().ConfigureAwait(false);
             }
-            catch (MySqlException e) when (RetryPolicy.IsRetryable(e) && attempt < policy.MaxAttempts
+            catch (MySqlException e) when (RetryPolicy.IsRetryable(e, inTransaction) && n < policy.MaxAttempts
                                            && (policy.DeadlineMs <= 0 || clock.ElapsedMilliseconds < policy.DeadlineMs))
             {
-                await SafeRollbackAsync(transaction).ConfigureAwait(false);
-                await Task.Delay(policy.Backoff(attempt)).ConfigureAwait(false);
+                await Task.Delay(policy.Backoff(n)).ConfigureAwait(false);
             }
         }
     }
