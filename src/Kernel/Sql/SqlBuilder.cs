@@ -126,7 +126,9 @@ public sealed class SqlBuilder
         }
 
         var text = sql.ToString();
-        return new Statement(name, text, ParameterNames(text), scopeTenant, scopeDb && _dbParameter == "@db");
+        var names = ParameterNames(text);
+        return new Statement(name, text, names.Where(n => n is not ("tenant" or "db")).ToList(),
+            names.Contains("tenant"), names.Contains("db"));
     }
 
     private void AppendWhere(StringBuilder sql, List<string> scope)
@@ -135,7 +137,7 @@ public sealed class SqlBuilder
         if (all.Count > 0) sql.Append(" WHERE ").Append(string.Join(" AND ", all));
     }
 
-    /// <summary>Caller parameters in first-appearance order; @tenant and @db are the executor's.</summary>
+    /// <summary>Every parameter in first-appearance order; callers supply all but @tenant and @db.</summary>
     private static List<string> ParameterNames(string sql)
     {
         var names = new List<string>();
@@ -145,7 +147,7 @@ public sealed class SqlBuilder
             int start = i + 1, end = start;
             while (end < sql.Length && (char.IsLetterOrDigit(sql[end]) || sql[end] == '_')) end++;
             var name = sql[start..end];
-            if (name is not ("tenant" or "db") && !names.Contains(name)) names.Add(name);
+            if (!names.Contains(name)) names.Add(name);
             i = end - 1;
         }
         return names;

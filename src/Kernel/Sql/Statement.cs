@@ -18,6 +18,7 @@ public sealed class Statement
     public string Name { get; }
     public string Sql { get; }
     public IReadOnlyList<string> Parameters { get; }
+    /// <summary>Whether the text names @tenant / @db, which the executor then binds from the session.</summary>
     internal bool UsesTenant { get; }
     internal bool UsesDb { get; }
 

@@ -14,7 +14,7 @@ internal static class StatementCommand
                 $"{statement.Name} takes {statement.Parameters.Count} values ({string.Join(", ", statement.Parameters)}), got {values.Length}");
         var command = new MySqlCommand(statement.Sql, connection, transaction);
         if (statement.UsesTenant) command.Parameters.AddWithValue("@tenant", scope.Tenant);
-        if (statement.UsesDb || statement.Sql.Contains("@db", StringComparison.Ordinal))
+        if (statement.UsesDb)
             command.Parameters.AddWithValue("@db", scope.Db);
         for (int i = 0; i < values.Length; i++)
             command.Parameters.AddWithValue("@" + statement.Parameters[i], values[i] ?? DBNull.Value);
