@@ -32,13 +32,17 @@ export REDIS_MYSQL_DATABASE="${REDIS_MYSQL_DATABASE:-redis}"
 export REDIS_MYSQL_BIND="${REDIS_MYSQL_BIND:-0.0.0.0:6380}"
 
 THROWAWAY=0
+packages=()
 if [ -z "${REDIS_MYSQL_ADDR:-}" ]; then
     THROWAWAY=1
-    if ! find_tool mariadbd >/dev/null || ! find_tool mariadb >/dev/null; then
-        log "installing mariadb-server..."
-        as_root apt-get update
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-server
-    fi
+    if ! find_tool mariadbd >/dev/null || ! find_tool mariadb >/dev/null; then packages+=(mariadb-server); fi
+fi
+# redis-cli is what the README connects with.
+if ! find_tool redis-cli >/dev/null; then packages+=(redis-tools); fi
+if [ "${#packages[@]}" -gt 0 ]; then
+    log "installing ${packages[*]}..."
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${packages[@]}"
 fi
 
 dotnet build "$REPO/RedisOnMySql.sln" -c Release
