@@ -101,8 +101,8 @@ public sealed class RespConnectionHandler(
                 while (!session.CloseRequested && RespRequestParser.TryParse(ref buffer, _limits, args))
                 {
                     if (args.Count == 0) continue;
+                    // The list is reused for the next request: handlers must not keep it past their command.
                     await dispatcher.ExecuteAsync(context, args).ConfigureAwait(false);
-                    args = new List<byte[]>();
                     if (++executed % maxInflight == 0) await FlushAsync(output, writer).ConfigureAwait(false);
                 }
             }
