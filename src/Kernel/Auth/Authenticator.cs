@@ -15,6 +15,8 @@ public sealed class Authenticator(BackendPools pools, TenantResolver tenants, Re
 {
     public async Task SignInAsync(ClientSession session, string user, string password)
     {
+        // No MySQL account can contain NUL, and the driver refuses it in a connection string.
+        if (user.Contains('\0') || password.Contains('\0')) throw new RedisException(RedisErrors.WrongPass);
         var tenant = tenants.Resolve(user)
             ?? throw RedisException.Err($"no tenant can be derived from user name '{user}' (auth.tenant_no_match)");
         var pool = pools.GetOrCreate(user, password);

@@ -72,19 +72,28 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
         context.Reply.WriteError(message);
     }
 
-    /// <summary>Redis 7.0's text: the name and up to 128 characters of quoted arguments.</summary>
+    /// <summary>
+    /// Redis 7.0's text: the name and up to 128 bytes of quoted arguments, each cut at its first NUL as C's %s does.
+    /// </summary>
     public static string UnknownCommand(IReadOnlyList<byte[]> args)
     {
         var name = Printable(args[0], 128);
         var rest = new StringBuilder();
-        for (int i = 1; i < args.Count && rest.Length < 128; i++)
-            rest.Append('\'').Append(Printable(args[i], 128 - rest.Length)).Append("' ");
+        int restBytes = 0;
+        for (int i = 1; i < args.Count && restBytes < 128; i++)
+        {
+            var arg = Printable(args[i], 128 - restBytes);
+            restBytes += Encoding.UTF8.GetByteCount(arg) + 3;
+            rest.Append('\'').Append(arg).Append("' ");
+        }
         return $"ERR unknown command '{name}', with args beginning with: {rest}";
     }
 
-    private static string Printable(byte[] bytes, int max)
+    private static string Printable(byte[] bytes, int maxBytes)
     {
-        var text = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, Math.Max(0, max)));
+        int length = Array.IndexOf(bytes, (byte)0);
+        if (length < 0) length = bytes.Length;
+        var text = Encoding.UTF8.GetString(bytes, 0, Math.Min(length, Math.Max(0, maxBytes)));
         return text.Replace('\r', ' ').Replace('\n', ' ');
     }
 }

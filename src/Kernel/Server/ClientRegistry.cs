@@ -8,16 +8,27 @@ public sealed class ClientRegistry
     private readonly ConcurrentDictionary<long, ClientSession> _sessions = new();
     private long _nextId;
 
-    public ClientSession Open(System.Net.EndPoint? remote, System.Net.EndPoint? local)
+    private int _count;
+
+    /// <summary>Registers a connection unless <paramref name="limit"/> are already open (checked and counted atomically).</summary>
+    public ClientSession? TryOpen(System.Net.EndPoint? remote, System.Net.EndPoint? local, int limit)
     {
+        if (Interlocked.Increment(ref _count) > limit)
+        {
+            Interlocked.Decrement(ref _count);
+            return null;
+        }
         var session = new ClientSession(Interlocked.Increment(ref _nextId), remote, local);
         _sessions[session.Id] = session;
         return session;
     }
 
-    public void Close(ClientSession session) => _sessions.TryRemove(session.Id, out _);
+    public void Close(ClientSession session)
+    {
+        if (_sessions.TryRemove(session.Id, out _)) Interlocked.Decrement(ref _count);
+    }
 
-    public int Count => _sessions.Count;
+    public int Count => Volatile.Read(ref _count);
 
     public IEnumerable<ClientSession> All => _sessions.Values.OrderBy(s => s.Id);
 

@@ -32,15 +32,14 @@ public sealed class RespConnectionHandler(
         stats.ConnectionReceived();
         var input = connection.Transport.Input;
         var output = connection.Transport.Output;
-        if (clients.Count >= options.Server.MaxConnections)
+        var session = clients.TryOpen(connection.RemoteEndPoint, connection.LocalEndPoint, options.Server.MaxConnections);
+        if (session == null)
         {
             stats.ConnectionRejected();
             output.Write("-ERR max number of clients reached\r\n"u8);
             await output.FlushAsync().ConfigureAwait(false);
             return;
         }
-
-        var session = clients.Open(connection.RemoteEndPoint, connection.LocalEndPoint);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(session.Killed, lifetime.ApplicationStopping,
             connection.ConnectionClosed);
         try
