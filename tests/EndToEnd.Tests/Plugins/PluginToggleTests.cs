@@ -45,4 +45,18 @@ public class PluginToggleTests(SamplePluginFixture fixture)
         Assert.Equal("-ERR unknown command 'ECHO', with args beginning with: 'hi' \r\n", await client.CommandAsync("ECHO", "hi"));
         Assert.Equal("-NOAUTH Authentication required.\r\n", await client.CommandAsync("PING"));
     }
+
+    [Fact]
+    public async Task Disabling_the_strings_family_makes_GET_unknown_while_DEL_still_works()
+    {
+        await using var proxy = await fixture.StartProxyAsync(new Dictionary<string, string>
+        {
+            ["REDIS_MYSQL_FAMILIES_DISABLED"] = "strings",
+        });
+        using var client = await RawRespClient.ConnectAuthenticatedAsync(proxy.Port, ProxyFixture.UserA, ProxyFixture.Password);
+        Assert.Equal("-ERR unknown command 'GET', with args beginning with: 'k' \r\n", await client.CommandAsync("GET", "k"));
+        Assert.Equal("-ERR unknown command 'SET', with args beginning with: 'k' 'v' \r\n", await client.CommandAsync("SET", "k", "v"));
+        Assert.Equal(":0\r\n", await client.CommandAsync("DEL", "k"));
+        Assert.Matches(@"Enabled families: (?![^\n]*\bstrings\b)[^\n]*\bkeyspace\b", proxy.Output);
+    }
 }
