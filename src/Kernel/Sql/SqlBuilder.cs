@@ -18,6 +18,7 @@ public sealed class SqlBuilder
     private readonly List<string> _wheres = new();
     private readonly List<string> _sets = new();
     private readonly List<string> _orderBy = new();
+    private readonly List<string> _groupBy = new();
     private readonly List<string> _onDuplicate = new();
     private string? _limit;
     private bool _forUpdate;
@@ -57,6 +58,7 @@ public sealed class SqlBuilder
     public SqlBuilder WhereLive(string nowParameter = "@now") =>
         WhereRaw($"expires_at IS NULL OR expires_at > {nowParameter}");
 
+    public SqlBuilder GroupBy(params string[] columns) { _groupBy.AddRange(columns); return this; }
     public SqlBuilder OrderBy(params string[] columns) { _orderBy.AddRange(columns); return this; }
     public SqlBuilder Limit(string parameterOrNumber) { _limit = parameterOrNumber; return this; }
     public SqlBuilder ForUpdate() { _forUpdate = true; return this; }
@@ -93,6 +95,7 @@ public sealed class SqlBuilder
                 sql.Append("SELECT ").Append(_columns.Count == 0 ? "*" : string.Join(", ", _columns))
                    .Append(" FROM ").Append(_table.Name);
                 AppendWhere(sql, scope);
+                if (_groupBy.Count > 0) sql.Append(" GROUP BY ").Append(string.Join(", ", _groupBy));
                 if (_orderBy.Count > 0) sql.Append(" ORDER BY ").Append(string.Join(", ", _orderBy));
                 if (_limit != null) sql.Append(" LIMIT ").Append(_limit);
                 if (_forUpdate) sql.Append(" FOR UPDATE");

@@ -1,0 +1,186 @@
+using System.Text;
+using RedisOnMySql.Kernel.Families.Connection;
+using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Server;
+
+namespace RedisOnMySql.Kernel.Families.Server;
+
+public sealed partial class ServerCommands
+{
+    private static readonly string[] ClientHelp =
+    [
+        "GETNAME",
+        "    Return the name of the current connection.",
+        "ID",
+        "    Return the ID of the current connection.",
+        "INFO",
+        "    Return information about the current client connection.",
+        "KILL <ip:port>",
+        "    Kill connection made from <ip:port>.",
+        "KILL <option> <value> [<option> <value> [...]]",
+        "    Kill connections. Options are:",
+        "    * ADDR (<ip:port>|<unixsocket>:0)",
+        "      Kill connections made from the specified address",
+        "    * LADDR (<ip:port>|<unixsocket>:0)",
+        "      Kill connections made to specified local address",
+        "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+        "      Kill connections by type.",
+        "    * USER <username>",
+        "      Kill connections authenticated by <username>.",
+        "    * SKIPME (YES|NO)",
+        "      Skip killing current connection (default: yes).",
+        "    * ID <client-id>",
+        "      Kill connections by client id.",
+        "LIST [options ...]",
+        "    Return information about client connections. Options:",
+        "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+        "      Return clients of specified type.",
+        "    * ID <client-id> [<client-id> ...]",
+        "      Return clients of specified IDs only.",
+        "NO-EVICT (ON|OFF)",
+        "    Protect current client connection from eviction.",
+        "NO-TOUCH (ON|OFF)",
+        "    Will not touch LRU/LFU stats when this mode is on.",
+        "SETINFO <option> <value>",
+        "    Set client meta attr. Options are:",
+        "    * LIB-NAME: the client lib name.",
+        "    * LIB-VER: the client lib version.",
+        "SETNAME <name>",
+        "    Assign the name <name> to the current connection.",
+    ];
+
+    private Subcommands? _client;
+
+    private Subcommands ClientSubcommands => _client ??= new Subcommands("client")
+        .Add("id", 2, ClientId)
+        .Add("getname", 2, ClientGetName)
+        .Add("setname", 3, ClientSetName)
+        .Add("list", -2, ClientList)
+        .Add("info", 2, ClientInfo)
+        .Add("kill", -3, ClientKill)
+        .Add("setinfo", 4, ClientSetInfo)
+        .Add("no-evict", 3, ClientOnOff)
+        .Add("no-touch", 3, ClientOnOff)
+        .Add("help", 2, ctx => WriteHelp(ctx, "CLIENT", ClientHelp));
+
+    [RedisCommand("client", -2, CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale, Group = "connection",
+        Summary = "A container for client connection commands.", Since = "2.4.0")]
+    public ValueTask Client(CommandContext ctx) => ClientSubcommands.RunAsync(ctx);
+
+    private static ValueTask ClientId(CommandContext ctx)
+    {
+        ctx.Reply.WriteInteger(ctx.Session.Id);
+        return ValueTask.CompletedTask;
+    }
+
+    private static ValueTask ClientGetName(CommandContext ctx)
+    {
+        if (ctx.Session.Name == null) ctx.Reply.WriteNullBulk();
+        else ctx.Reply.WriteBulkString(ctx.Session.Name);
+        return ValueTask.CompletedTask;
+    }
+
+    private static ValueTask ClientSetName(CommandContext ctx)
+    {
+        var name = ClientName.Validate(ctx.ArgString(2));
+        ctx.Session.Name = name.Length == 0 ? null : name;
+        ctx.Reply.WriteOk();
+        return ValueTask.CompletedTask;
+    }
+
+    private static ValueTask ClientSetInfo(CommandContext ctx)
+    {
+        var attribute = ctx.ArgString(2);
+        bool isName = attribute.Equals("lib-name", StringComparison.OrdinalIgnoreCase);
+        if (!isName && !attribute.Equals("lib-ver", StringComparison.OrdinalIgnoreCase))
+            throw RedisException.Err($"Unrecognized option '{attribute}'");
+        var value = ctx.ArgString(3);
+        if (value.Any(c => c < '!' || c > '~'))
+            throw RedisException.Err($"{attribute} cannot contain spaces, newlines or special characters.");
+        var stored = value.Length == 0 ? null : value;
+        if (isName) ctx.Session.LibName = stored;
+        else ctx.Session.LibVersion = stored;
+        ctx.Reply.WriteOk();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>NO-EVICT and NO-TOUCH: the proxy neither evicts clients nor tracks LRU, so both are accepted as is.</summary>
+    private static ValueTask ClientOnOff(CommandContext ctx)
+    {
+        if (!ctx.ArgIs(2, "ON") && !ctx.ArgIs(2, "OFF")) throw new RedisException(RedisErrors.Syntax);
+        ctx.Reply.WriteOk();
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask ClientInfo(CommandContext ctx)
+    {
+        ctx.Reply.WriteBulkString(ClientLine.Format(ctx.Session, DateTimeOffset.UtcNow) + "\n");
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask ClientList(CommandContext ctx)
+    {
+        var visible = TenantSessions(ctx.Session).ToList();
+        if (ctx.Count == 4 && ctx.ArgIs(2, "TYPE"))
+        {
+            // Replication and Pub/Sub clients do not exist at this level, so only "normal" lists anything.
+            if (ClientKillFilter.ParseType(ctx.ArgString(3)) != "normal") visible = [];
+        }
+        else if (ctx.Count > 3 && ctx.ArgIs(2, "ID"))
+        {
+            var ids = new List<long>();
+            for (int i = 3; i < ctx.Count; i++)
+            {
+                if (!RedisNumbers.TryParseInt64(ctx.Arg(i), out long id)) throw RedisException.Err("Invalid client ID");
+                ids.Add(id);
+            }
+            var byId = visible.ToDictionary(s => s.Id);
+            visible = ids.Select(id => byId.GetValueOrDefault(id)).OfType<ClientSession>().ToList();
+        }
+        else if (ctx.Count != 2)
+        {
+            throw new RedisException(RedisErrors.Syntax);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var text = new StringBuilder();
+        foreach (var session in visible) text.Append(ClientLine.Format(session, now)).Append('\n');
+        ctx.Reply.WriteBulkString(text.ToString());
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask ClientKill(CommandContext ctx)
+    {
+        if (ctx.Count == 3)
+        {
+            var addr = ctx.ArgString(2);
+            var target = TenantSessions(ctx.Session).FirstOrDefault(s => ClientLine.Address(s.RemoteEndPoint) == addr);
+            if (target == null) throw RedisException.Err("No such client");
+            Kill(target, ctx.Session);
+            ctx.Reply.WriteOk();
+            return ValueTask.CompletedTask;
+        }
+        if (ctx.Count % 2 != 0) throw new RedisException(RedisErrors.Syntax);
+
+        var filter = ClientKillFilter.Parse(ctx);
+        int killed = 0;
+        foreach (var session in TenantSessions(ctx.Session).Where(s => filter.Matches(s, ctx.Session)).ToList())
+        {
+            Kill(session, ctx.Session);
+            killed++;
+        }
+        ctx.Reply.WriteInteger(killed);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A client killing itself still gets its reply, as in Redis; any other connection closes at once.</summary>
+    private static void Kill(ClientSession target, ClientSession caller)
+    {
+        if (target == caller) caller.CloseRequested = true;
+        else target.Kill();
+    }
+
+    /// <summary>Connections of the caller's tenant: other tenants' connections are invisible and untouchable.</summary>
+    private IEnumerable<ClientSession> TenantSessions(ClientSession caller) =>
+        clients.All.Where(s => s.Tenant != null && s.Tenant == caller.Tenant);
+}

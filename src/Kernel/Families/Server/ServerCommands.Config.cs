@@ -1,0 +1,81 @@
+using RedisOnMySql.Kernel.Sdk;
+
+namespace RedisOnMySql.Kernel.Families.Server;
+
+public sealed partial class ServerCommands
+{
+    private static readonly string[] ConfigHelp =
+    [
+        "GET <pattern>",
+        "    Return parameters matching the glob-like <pattern> and their values.",
+        "SET <directive> <value>",
+        "    Set the configuration <directive> to <value>.",
+        "RESETSTAT",
+        "    Reset statistics reported by the INFO command.",
+    ];
+
+    private Subcommands? _config;
+    private ConfigParameters? _parameters;
+
+    private ConfigParameters Parameters => _parameters ??= new ConfigParameters(options);
+
+    private Subcommands ConfigSubcommands => _config ??= new Subcommands("config")
+        .Add("get", -3, ConfigGet)
+        .Add("set", -4, ConfigSet)
+        .Add("resetstat", 2, ConfigResetStat)
+        .Add("help", 2, ctx => WriteHelp(ctx, "CONFIG", ConfigHelp));
+
+    [RedisCommand("config", -2, CommandFlags.Admin | CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale,
+        Group = "server", Summary = "A container for server configuration commands.", Since = "2.0.0")]
+    public ValueTask Config(CommandContext ctx) => ConfigSubcommands.RunAsync(ctx);
+
+    /// <summary>Every parameter matching any of the glob patterns (case-insensitive), each once, as a flat name/value array.</summary>
+    private ValueTask ConfigGet(CommandContext ctx)
+    {
+        var patterns = Enumerable.Range(2, ctx.Count - 2).Select(ctx.ArgString).ToList();
+        var matches = Parameters.For(ctx.Session)
+            .Where(p => patterns.Any(pattern => GlobPattern.IsMatch(pattern, p.Name, ignoreCase: true)))
+            .ToList();
+        ctx.Reply.WriteArrayHeader(matches.Count * 2);
+        foreach (var (name, value) in matches)
+        {
+            ctx.Reply.WriteBulkString(name);
+            ctx.Reply.WriteBulkString(value);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The configuration is the operator's, shared by all tenants, so it cannot be changed from a connection.
+    /// Setting a parameter to the value it already has succeeds, which keeps clients that "ensure" a setting working.
+    /// </summary>
+    private ValueTask ConfigSet(CommandContext ctx)
+    {
+        if (ctx.Count % 2 != 0) throw new RedisException(RedisErrors.WrongArity("config|set"));
+        var current = Parameters.For(ctx.Session).ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        for (int i = 2; i < ctx.Count; i += 2)
+        {
+            var name = ctx.ArgString(i);
+            if (!current.ContainsKey(name))
+                throw RedisException.Err($"Unknown option or number of arguments for CONFIG SET - '{name}'");
+        }
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 2; i < ctx.Count; i += 2)
+        {
+            var name = ctx.ArgString(i);
+            if (!seen.Add(name))
+                throw RedisException.Err($"CONFIG SET failed (possibly related to argument '{name}') - duplicate parameter");
+            if (current[name] != ctx.ArgString(i + 1))
+                throw RedisException.Err($"CONFIG SET failed (possibly related to argument '{name}') - not supported by redis-on-mysql");
+        }
+        ctx.Reply.WriteOk();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The counters are the whole proxy's, shared by every tenant, so a connection does not reset them.</summary>
+    private static ValueTask ConfigResetStat(CommandContext ctx)
+    {
+        ctx.Reply.WriteOk();
+        return ValueTask.CompletedTask;
+    }
+}
