@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RedisOnMySql.Kernel.Auth;
 using RedisOnMySql.Kernel.Configuration;
+using RedisOnMySql.Kernel.Server;
 using RedisOnMySql.Kernel.Sql;
 
 namespace RedisOnMySql.Kernel.Background;
@@ -11,7 +12,7 @@ namespace RedisOnMySql.Kernel.Background;
 /// this only reclaims space. The proxy has no credentials of its own, so it sweeps through any pool that has proven
 /// its credentials (every user sees the shared tables); with no pool at all there is nothing to sweep with yet.
 /// </summary>
-public sealed class ExpiredKeySweeper(BackendPools pools, ProxyOptions options, RetryPolicies retry,
+public sealed class ExpiredKeySweeper(BackendPools pools, ProxyOptions options, RetryPolicies retry, ServerStats stats,
     ILogger<ExpiredKeySweeper> logger) : BackgroundService
 {
     /// <summary>Bounded work per tick so one sweep never holds the database for long.</summary>
@@ -52,6 +53,7 @@ public sealed class ExpiredKeySweeper(BackendPools pools, ProxyOptions options, 
             total += deleted;
             if (deleted < batch) break;
         }
+        stats.KeysExpired(total);
         if (total > 0) logger.LogInformation("Swept {Count} expired keys", total);
         return total;
     }

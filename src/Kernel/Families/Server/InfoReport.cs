@@ -165,7 +165,7 @@ internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, Prox
         yield return ("sync_full", 0);
         yield return ("sync_partial_ok", 0);
         yield return ("sync_partial_err", 0);
-        yield return ("expired_keys", 0);
+        yield return ("expired_keys", stats.ExpiredKeys);
         yield return ("expired_stale_perc", "0.00");
         yield return ("expired_time_cap_reached_count", 0);
         yield return ("evicted_keys", 0);
