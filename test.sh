@@ -28,15 +28,14 @@ mkdir -p "$RESULTS"
 
 LOG="$RESULTS/dotnet-test.log"
 set +e
-dotnet test RedisOnMySql.sln -c Release \
-    --logger "trx;LogFilePrefix=r" \
-    --results-directory "$RESULTS" 2>&1 | tee "$LOG"
+# Each test project writes its .trx into TestResults/<project>/ (tests/TestProject.targets).
+dotnet test RedisOnMySql.sln -c Release --logger "trx;LogFilePrefix=r" 2>&1 | tee "$LOG"
 status=${PIPESTATUS[0]}
 set -e
 
 total=0 passed=0 failed=0 skipped=0
 shopt -s nullglob
-trx_files=("$RESULTS"/*.trx)
+trx_files=("$RESULTS"/*/*.trx)
 for trx in "${trx_files[@]}"; do
     # <Counters total="3" executed="3" passed="3" failed="0" error="0" ... notExecuted="0" .../>
     counters="$(tr '\n' ' ' < "$trx" | grep -o '<Counters [^>]*>' | head -n 1 || true)"
@@ -51,15 +50,6 @@ for trx in "${trx_files[@]}"; do
     s=$(( ${t:-0} - ${ex:-0} )); if [ "${n:-0}" -gt "$s" ]; then s=${n:-0}; fi
     skipped=$((skipped + s))
 done
-
-# Two test projects finishing in the same second can get the same .trx name, and one file
-# then replaces the other ("Overwriting results file"). Fall back to the console summaries.
-if grep -q "Overwriting results file" "$LOG"; then
-    total=0 passed=0 failed=0 skipped=0
-    while read -r f p s t; do
-        passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s)); total=$((total + t))
-    done < <(sed -n 's/.*\(Passed\|Failed\)! *- *Failed: *\([0-9]*\), *Passed: *\([0-9]*\), *Skipped: *\([0-9]*\), *Total: *\([0-9]*\).*/\2 \3 \4 \5/p' "$LOG")
-fi
 
 summary="$passed passed, $failed failed"
 if [ "$skipped" -gt 0 ]; then summary="$summary, $skipped skipped"; fi
