@@ -3,25 +3,127 @@ using RedisOnMySql.Kernel.Storage;
 
 namespace RedisOnMySql.Commands.Strings;
 
-/// <summary>The strings family: values stored inline in the keyspace row.</summary>
-public sealed class StringCommands : ICommandFamily
+/// <summary>
+/// The strings family: values stored inline in the keyspace row. Plain reads and blind writes are one statement;
+/// everything that reads before it writes is one short transaction over the locked row (<see cref="LockedKey"/>).
+/// This file: GET, SET and their variants; see the other partial files for multi-key, range, counter and LCS commands.
+/// </summary>
+public sealed partial class StringCommands : ICommandFamily
 {
     public string Name => "strings";
 
     [RedisCommand("get", 2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "string", Summary = "Returns the string value of a key.")]
-    public async ValueTask Get(CommandContext ctx)
-    {
-        var row = await ctx.Sql.QueryFirstAsync(StringStatements.SelectValue,
-            r => (Type: (KeyType)r.GetByte(0), Value: r.IsDBNull(1) ? [] : (byte[])r.GetValue(1)), ctx.Arg(1), ctx.NowMs);
-        if (row == default) ctx.Reply.WriteNullBulk();
-        else if (row.Type != KeyType.String) throw new RedisException(RedisErrors.WrongType);
-        else ctx.Reply.WriteBulkString(row.Value);
-    }
+    public async ValueTask Get(CommandContext ctx) => WriteValue(ctx, await ReadStringAsync(ctx, ctx.Arg(1)));
 
-    [RedisCommand("set", -3, CommandFlags.Write | CommandFlags.DenyOom, 1, 1, 1, Group = "string", Summary = "Sets the string value of a key.")]
+    [RedisCommand("set", -3, CommandFlags.Write | CommandFlags.DenyOom, 1, 1, 1, Group = "string", Summary = "Sets the string value of a key, ignoring its type. The key is created if it doesn't exist.")]
     public async ValueTask Set(CommandContext ctx)
     {
-        await ctx.Sql.ExecuteAsync(KeyspaceStatements.UpsertString, ctx.Arg(1), ctx.Arg(2), null);
+        var options = StringWriteOptions.ForSet(ctx);
+        var (written, old) = await SetAsync(ctx, ctx.Arg(1), ctx.Arg(2), options);
+        if (options.ReturnOld) WriteValue(ctx, old);
+        else if (written) ctx.Reply.WriteOk();
+        else ctx.Reply.WriteNullBulk();
+    }
+
+    [RedisCommand("setnx", 3, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "string", Summary = "Set the string value of a key only when the key doesn't exist.")]
+    public async ValueTask SetNx(CommandContext ctx)
+    {
+        var (written, _) = await SetAsync(ctx, ctx.Arg(1), ctx.Arg(2), StringWriteOptions.WithCondition(SetCondition.IfAbsent));
+        ctx.Reply.WriteInteger(written ? 1 : 0);
+    }
+
+    [RedisCommand("setex", 4, CommandFlags.Write | CommandFlags.DenyOom, 1, 1, 1, Group = "string", Summary = "Sets the string value and expiration time of a key. Creates the key if it doesn't exist.", Since = "2.0.0")]
+    public ValueTask SetEx(CommandContext ctx) => SetExpiringAsync(ctx, ExpiryUnit.Seconds);
+
+    [RedisCommand("psetex", 4, CommandFlags.Write | CommandFlags.DenyOom, 1, 1, 1, Group = "string", Summary = "Sets both string value and expiration time in milliseconds of a key. The key is created if it doesn't exist.", Since = "2.6.0")]
+    public ValueTask PSetEx(CommandContext ctx) => SetExpiringAsync(ctx, ExpiryUnit.Milliseconds);
+
+    [RedisCommand("getset", 3, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "string", Summary = "Returns the previous string value of a key after setting it to a new value.")]
+    public async ValueTask GetSet(CommandContext ctx)
+    {
+        var (_, old) = await SetAsync(ctx, ctx.Arg(1), ctx.Arg(2), StringWriteOptions.ReturningOld());
+        WriteValue(ctx, old);
+    }
+
+    [RedisCommand("getdel", 2, CommandFlags.Write | CommandFlags.Fast, 1, 1, 1, Group = "string", Summary = "Returns the string value of a key after deleting the key.", Since = "6.2.0")]
+    public async ValueTask GetDel(CommandContext ctx)
+    {
+        var value = await ctx.Sql.TransactionAsync(async tx =>
+        {
+            var key = await LockedKey.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
+            var old = key.StringValue();
+            if (old is not null) await key.DeleteAsync();
+            return old;
+        }, ctx.Sql.Retry.Set);
+        WriteValue(ctx, value);
+    }
+
+    [RedisCommand("getex", -2, CommandFlags.Write | CommandFlags.Fast, 1, 1, 1, Group = "string", Summary = "Returns the string value of a key after setting its expiration time.", Since = "6.2.0")]
+    public async ValueTask GetEx(CommandContext ctx)
+    {
+        var options = StringWriteOptions.ForGetEx(ctx);
+        if (!options.ChangesExpiry)
+        {
+            WriteValue(ctx, await ReadStringAsync(ctx, ctx.Arg(1)));
+            return;
+        }
+        var value = await ctx.Sql.TransactionAsync(async tx =>
+        {
+            var key = await LockedKey.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
+            var current = key.StringValue();
+            // An EXAT/PXAT in the past leaves the key expired, which is what Redis's immediate delete shows.
+            if (current is not null) await key.SetExpiryAsync(options.ExpiresAt, ctx.NowMs);
+            return current;
+        }, ctx.Sql.Retry.Set);
+        WriteValue(ctx, value);
+    }
+
+    private async ValueTask SetExpiringAsync(CommandContext ctx, ExpiryUnit unit)
+    {
+        var expiresAt = ExpiryTime.Resolve(ctx.Arg(2), unit, ctx.NowMs, ctx.Command.Name);
+        await SetAsync(ctx, ctx.Arg(1), ctx.Arg(3), StringWriteOptions.Expiring(expiresAt));
         ctx.Reply.WriteOk();
+    }
+
+    /// <summary>
+    /// Redis's setGenericCommand: a blind write is one upsert; otherwise the row is locked, GET reads the old
+    /// string (WRONGTYPE before anything is written), NX/XX decide, KEEPTTL carries the live expiry over.
+    /// </summary>
+    private static async Task<(bool Written, byte[]? Old)> SetAsync(CommandContext ctx, byte[] key, byte[] value, StringWriteOptions options)
+    {
+        if (options.IsBlindWrite)
+        {
+            await ctx.Sql.ExecuteAsync(KeyspaceStatements.UpsertString, key, value, options.ExpiresAt);
+            return (true, null);
+        }
+        return await ctx.Sql.TransactionAsync(async tx =>
+        {
+            var locked = await LockedKey.LockAsync(tx, key, ctx.NowMs);
+            var old = options.ReturnOld ? locked.StringValue() : null;
+            bool write = options.Condition switch
+            {
+                SetCondition.IfAbsent => !locked.Exists,
+                SetCondition.IfPresent => locked.Exists,
+                _ => true,
+            };
+            if (write) await locked.WriteAsync(value, options.KeepTtl ? locked.ExpiresAt : options.ExpiresAt);
+            return (write, old);
+        }, ctx.Sql.Retry.Set);
+    }
+
+    /// <summary>The visible string value of a key, null when absent; WRONGTYPE for another type.</summary>
+    private static async Task<byte[]?> ReadStringAsync(CommandContext ctx, byte[] key)
+    {
+        var row = await ctx.Sql.QueryFirstAsync(StringStatements.SelectValue,
+            r => (Type: (KeyType)Convert.ToByte(r.GetValue(0)), Value: r.IsDBNull(1) ? [] : (byte[])r.GetValue(1)), key, ctx.NowMs);
+        if (row == default) return null;
+        if (row.Type != KeyType.String) throw new RedisException(RedisErrors.WrongType);
+        return row.Value;
+    }
+
+    private static void WriteValue(CommandContext ctx, byte[]? value)
+    {
+        if (value is null) ctx.Reply.WriteNullBulk();
+        else ctx.Reply.WriteBulkString(value);
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Numerics;
 using RedisOnMySql.Kernel.Sql;
 
 namespace RedisOnMySql.Commands.Strings;
@@ -5,7 +7,45 @@ namespace RedisOnMySql.Commands.Strings;
 /// <summary>Statements of the strings family beyond the kernel's shared keyspace ones.</summary>
 internal static class StringStatements
 {
+    private static readonly ConcurrentDictionary<int, Statement> SelectManyByShape = new();
+    private static readonly ConcurrentDictionary<int, Statement> LockManyByShape = new();
+
     /// <summary>Type and value of a visible key (params: k, now).</summary>
     public static readonly Statement SelectValue = SqlBuilder.From(SqlTable.Keyspace).Select("type", "v")
         .Where("k", "=", "@k").WhereLive().Build("strings.select_value");
+
+    /// <summary>Type and value length of a visible key, without reading the value (params: k, now).</summary>
+    public static readonly Statement SelectLength = SqlBuilder.From(SqlTable.Keyspace).Select("type", "LENGTH(v)")
+        .Where("k", "=", "@k").WhereLive().Build("strings.select_length");
+
+    /// <summary>
+    /// Creates a string row that must not exist yet (params: k, v, expires_at). Unlike an upsert, a concurrent
+    /// insert of the same key makes it fail with a duplicate key, so the transaction is retried and sees that row.
+    /// </summary>
+    public static readonly Statement InsertString = SqlBuilder.Insert(SqlTable.Keyspace)
+        .Value("k", "@k").Value("type", "1").Value("v", "@v").Value("expires_at", "@expires_at")
+        .Build("strings.insert_string");
+
+    /// <summary>Appends to a string row locked by the caller, keeping its expiry (params: v, k).</summary>
+    public static readonly Statement AppendValue = SqlBuilder.Update(SqlTable.Keyspace)
+        .Set("v", "CONCAT(v, @v)").Where("k", "=", "@k").Build("strings.append_value");
+
+    /// <summary>
+    /// Number of IN-list slots for <paramref name="keyCount"/> keys: the next power of two, so only a few shapes
+    /// are ever built and cached (unused slots repeat a key, see <see cref="KeyList"/>).
+    /// </summary>
+    public static int ShapeFor(int keyCount) => (int)BitOperations.RoundUpToPowerOf2((uint)keyCount);
+
+    /// <summary>Key, type and value of the visible keys among <paramref name="shape"/> keys (params: k0.., now).</summary>
+    public static Statement SelectMany(int shape) => SelectManyByShape.GetOrAdd(shape, n =>
+        SqlBuilder.From(SqlTable.Keyspace).Select("k", "type", "v")
+            .WhereIn("k", "@k", n).WhereLive().Build($"strings.select_many_{n}"));
+
+    /// <summary>
+    /// Locks the rows of <paramref name="shape"/> keys, live or expired, in key order (params: k0..).
+    /// Columns id, type, expires_at, v as <c>KeyspaceRow.Read</c> expects, then k.
+    /// </summary>
+    public static Statement LockMany(int shape) => LockManyByShape.GetOrAdd(shape, n =>
+        SqlBuilder.From(SqlTable.Keyspace).Select("id", "type", "expires_at", "v", "k")
+            .WhereIn("k", "@k", n).OrderBy("k").ForUpdate().Build($"strings.lock_many_{n}"));
 }

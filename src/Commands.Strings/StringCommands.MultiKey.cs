@@ -1,0 +1,66 @@
+using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Storage;
+
+namespace RedisOnMySql.Commands.Strings;
+
+/// <summary>MGET, MSET, MSETNX.</summary>
+public sealed partial class StringCommands
+{
+    [RedisCommand("mget", -2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, -1, 1, Group = "string", Summary = "Atomically returns the string values of one or more keys.")]
+    public async ValueTask MGet(CommandContext ctx)
+    {
+        var keys = ctx.Args.Skip(1).ToList();
+        var strings = await ReadStringsAsync(ctx, keys);
+        ctx.Reply.WriteArrayHeader(keys.Count);
+        foreach (var key in keys) WriteValue(ctx, strings.GetValueOrDefault(key));
+    }
+
+    [RedisCommand("mset", -3, CommandFlags.Write | CommandFlags.DenyOom, 1, -1, 2, Group = "string", Summary = "Atomically creates or modifies the string values of one or more keys.", Since = "1.0.1")]
+    public async ValueTask MSet(CommandContext ctx)
+    {
+        var pairs = KeyValuePairs(ctx);
+        var keys = KeyList.Sorted(pairs.Keys);
+        await ctx.Sql.TransactionAsync(async tx =>
+        {
+            // In key order, so two MSETs over the same keys wait for each other instead of deadlocking.
+            foreach (var key in keys.Keys)
+                await tx.ExecuteAsync(KeyspaceStatements.UpsertString, key, pairs[key], null);
+            return true;
+        }, ctx.Sql.Retry.Set);
+        ctx.Reply.WriteOk();
+    }
+
+    [RedisCommand("msetnx", -3, CommandFlags.Write | CommandFlags.DenyOom, 1, -1, 2, Group = "string", Summary = "Atomically modifies the string values of one or more keys only when all keys don't exist.", Since = "1.0.1")]
+    public async ValueTask MSetNx(CommandContext ctx)
+    {
+        var pairs = KeyValuePairs(ctx);
+        var keys = KeyList.Sorted(pairs.Keys);
+        var written = await ctx.Sql.TransactionAsync(async tx =>
+        {
+            var locked = await LockedKey.LockAllAsync(tx, keys, ctx.NowMs);
+            if (locked.Any(k => k.Exists)) return false;
+            foreach (var key in locked) await key.WriteAsync(pairs[key.Key], null);
+            return true;
+        }, ctx.Sql.Retry.Set);
+        ctx.Reply.WriteInteger(written ? 1 : 0);
+    }
+
+    /// <summary>The visible string values among <paramref name="keys"/> in one statement; other types are left out.</summary>
+    private static async Task<Dictionary<byte[], byte[]>> ReadStringsAsync(CommandContext ctx, IEnumerable<byte[]> keys)
+    {
+        var list = KeyList.Sorted(keys);
+        var rows = await ctx.Sql.QueryListAsync(StringStatements.SelectMany(list.Shape),
+            r => (Key: (byte[])r.GetValue(0), Type: (KeyType)Convert.ToByte(r.GetValue(1)), Value: r.IsDBNull(2) ? [] : (byte[])r.GetValue(2)),
+            list.Bind(ctx.NowMs));
+        return rows.Where(r => r.Type == KeyType.String).ToDictionary(r => r.Key, r => r.Value, BinaryComparer.Instance);
+    }
+
+    /// <summary>key value [key value ...] from argument 1; for a repeated key the last value wins, as in Redis.</summary>
+    private static Dictionary<byte[], byte[]> KeyValuePairs(CommandContext ctx)
+    {
+        if (ctx.Count % 2 == 0) throw new RedisException(RedisErrors.WrongArity(ctx.Command.Name));
+        var pairs = new Dictionary<byte[], byte[]>(BinaryComparer.Instance);
+        for (int i = 1; i < ctx.Count; i += 2) pairs[ctx.Arg(i)] = ctx.Arg(i + 1);
+        return pairs;
+    }
+}
