@@ -90,7 +90,7 @@ public sealed partial class ServerCommands
             var value = ctx.ArgString(4);
             if (ctx.ArgIs(3, "MODULE")) filter = e => e.Plugin.Equals(value, StringComparison.OrdinalIgnoreCase) && e.Plugin != KernelAssembly;
             else if (ctx.ArgIs(3, "ACLCAT")) filter = e => AclCategories.Of(e).Contains("@" + value.ToLowerInvariant());
-            else if (ctx.ArgIs(3, "PATTERN")) filter = e => GlobPattern.IsMatch(value, e.Name, ignoreCase: true);
+            else if (ctx.ArgIs(3, "PATTERN")) filter = e => GlobPattern.IsMatch(value, e.Name);
             else throw new RedisException(RedisErrors.Syntax);
         }
         else if (ctx.Count != 2)

@@ -34,7 +34,7 @@ public sealed partial class ServerCommands
     {
         var patterns = Enumerable.Range(2, ctx.Count - 2).Select(ctx.ArgString).ToList();
         var matches = Parameters.For(ctx.Session)
-            .Where(p => patterns.Any(pattern => GlobPattern.IsMatch(pattern, p.Name, ignoreCase: true)))
+            .Where(p => patterns.Any(pattern => GlobPattern.IsMatch(pattern, p.Name)))
             .ToList();
         ctx.Reply.WriteArrayHeader(matches.Count * 2);
         foreach (var (name, value) in matches)

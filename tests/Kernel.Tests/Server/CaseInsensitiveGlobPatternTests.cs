@@ -1,8 +1,8 @@
-using RedisOnMySql.Kernel.Families.Server;
+using RedisOnMySql.Kernel.Sdk;
 
 namespace RedisOnMySql.Kernel.Tests.Server;
 
-public class GlobPatternTests
+public class CaseInsensitiveGlobPatternTests
 {
     [Theory]
     [InlineData("*", "", true)]
@@ -21,8 +21,8 @@ public class GlobPatternTests
     [InlineData(@"a\*b", "axb", false)]
     [InlineData("MAXMEMORY", "maxmemory", true)]
     public void Matches_like_redis_ignoring_case(string pattern, string text, bool expected) =>
-        Assert.Equal(expected, GlobPattern.IsMatch(pattern, text, ignoreCase: true));
+        Assert.Equal(expected, GlobPattern.IsMatch(pattern, text));
 
     [Fact]
-    public void Case_matters_when_asked() => Assert.False(GlobPattern.IsMatch("MAX*", "maxmemory", ignoreCase: false));
+    public void Case_matters_by_default() => Assert.False(new GlobPattern("MAX*"u8.ToArray()).IsMatch("maxmemory"u8));
 }

@@ -1,0 +1,62 @@
+using RedisOnMySql.Kernel.Configuration;
+using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Storage;
+using static RedisOnMySql.Kernel.Families.Keyspace.KeyspaceFamilyStatements;
+
+namespace RedisOnMySql.Kernel.Families.Keyspace;
+
+/// <summary>
+/// The generic keyspace commands. They touch only keyspace rows: a collection's child rows hang off the row's id, so
+/// deleting, expiring, renaming or moving a key is O(1) and the collector reclaims orphaned children later.
+/// This file holds DEL, UNLINK, EXISTS, TOUCH and TYPE; the other groups are in the partial files beside it.
+/// </summary>
+public sealed partial class KeyspaceCommands(ProxyOptions options) : ICommandFamily
+{
+    /// <summary>How many logical databases MOVE and COPY ... DB may name (0 to Databases - 1).</summary>
+    private readonly int _databases = options.Databases;
+
+    public string Name => "keyspace";
+
+    [RedisCommand("del", -2, CommandFlags.Write, 1, -1, 1, Group = "generic", Summary = "Deletes one or more keys.")]
+    public ValueTask Del(CommandContext ctx) => DeleteAsync(ctx);
+
+    [RedisCommand("unlink", -2, CommandFlags.Write | CommandFlags.Fast, 1, -1, 1, Group = "generic", Since = "4.0.0",
+        Summary = "Asynchronously deletes one or more keys.")]
+    public ValueTask Unlink(CommandContext ctx) => DeleteAsync(ctx);
+
+    [RedisCommand("exists", -2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, -1, 1, Group = "generic",
+        Summary = "Determines whether one or more keys exist.")]
+    public ValueTask Exists(CommandContext ctx) => CountLiveAsync(ctx);
+
+    /// <summary>There is no access clock to update, so TOUCH only counts like EXISTS.</summary>
+    [RedisCommand("touch", -2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, -1, 1, Group = "generic", Since = "3.2.1",
+        Summary = "Returns the number of existing keys out of those specified after updating the time they were last accessed.")]
+    public ValueTask Touch(CommandContext ctx) => CountLiveAsync(ctx);
+
+    [RedisCommand("type", 2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "generic",
+        Summary = "Determines the type of value stored at a key.")]
+    public async ValueTask Type(CommandContext ctx)
+    {
+        var type = await ctx.Sql.QueryFirstAsync(SelectType, r => (KeyType?)Convert.ToByte(r.GetValue(0)), ctx.Arg(1), ctx.NowMs);
+        ctx.Reply.WriteSimpleString(type?.Name() ?? "none");
+    }
+
+    /// <summary>One statement for all keys; a key named twice is deleted (and counted) once, as in Redis.</summary>
+    private static async ValueTask DeleteAsync(CommandContext ctx)
+    {
+        var keys = KeyArgs(ctx);
+        int deleted = await ctx.Sql.ExecuteAsync(DeleteLive(keys.Length), [.. keys, ctx.NowMs]);
+        ctx.Reply.WriteInteger(deleted);
+    }
+
+    /// <summary>One query for all keys; a key named twice counts twice, as in Redis.</summary>
+    private static async ValueTask CountLiveAsync(CommandContext ctx)
+    {
+        var keys = KeyArgs(ctx);
+        var live = await ctx.Sql.QueryListAsync(SelectLiveKeys(keys.Length), r => (byte[])r.GetValue(0), [.. keys, ctx.NowMs]);
+        var liveSet = live.ToHashSet(KeyBytesComparer.Instance);
+        ctx.Reply.WriteInteger(keys.Count(liveSet.Contains));
+    }
+
+    private static byte[][] KeyArgs(CommandContext ctx) => ctx.Args.Skip(1).ToArray();
+}

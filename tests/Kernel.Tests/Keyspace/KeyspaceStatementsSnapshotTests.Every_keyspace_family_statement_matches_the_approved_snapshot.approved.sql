@@ -1,0 +1,75 @@
+﻿-- keyspace.count_live
+SELECT COUNT(*) FROM keyspace WHERE tenant = @tenant AND db = @db AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.delete_key_in
+DELETE FROM keyspace WHERE tenant = @tenant AND db = @key_db AND k = @k;
+
+-- keyspace.delete_live_1
+DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0) AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.delete_live_3
+DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1, @k2) AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.expire_later
+UPDATE keyspace SET expires_at = @when WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now) AND ((@nx = 0 OR expires_at IS NULL) AND (@xx = 0 OR expires_at IS NOT NULL) AND (@gt = 0 OR expires_at < @when) AND (@lt = 0 OR expires_at IS NULL OR expires_at > @when));
+
+-- keyspace.expire_now
+DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now) AND ((@nx = 0 OR expires_at IS NULL) AND (@xx = 0 OR expires_at IS NOT NULL) AND (@gt = 0 OR expires_at < @when) AND (@lt = 0 OR expires_at IS NULL OR expires_at > @when));
+
+-- keyspace.flush_all
+DELETE FROM keyspace WHERE tenant = @tenant;
+
+-- keyspace.flush_db
+DELETE FROM keyspace WHERE tenant = @tenant AND db = @db;
+
+-- keyspace.insert_string_in
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @key_db, @k, 1, @v, @expires_at);
+
+-- keyspace.lock_key
+SELECT type, expires_at FROM keyspace WHERE tenant = @tenant AND db = @key_db AND k = @k FOR UPDATE;
+
+-- keyspace.move_key
+UPDATE keyspace SET db = @key_db WHERE tenant = @tenant AND db = @db AND k = @k;
+
+-- keyspace.persist
+UPDATE keyspace SET expires_at = NULL WHERE tenant = @tenant AND db = @db AND k = @k AND expires_at > @now;
+
+-- keyspace.rename_key
+UPDATE keyspace SET k = @dst WHERE tenant = @tenant AND db = @db AND k = @src;
+
+-- keyspace.scan_page
+SELECT id, k FROM keyspace WHERE tenant = @tenant AND db = @db AND id > @cursor AND (expires_at IS NULL OR expires_at > @now) ORDER BY id LIMIT @count;
+
+-- keyspace.scan_page_of_type
+SELECT id, k FROM keyspace WHERE tenant = @tenant AND db = @db AND id > @cursor AND (expires_at IS NULL OR expires_at > @now) AND type = @type ORDER BY id LIMIT @count;
+
+-- keyspace.select_all_keys
+SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.select_expiry
+SELECT expires_at FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.select_first_live_from
+SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND id >= @from AND (expires_at IS NULL OR expires_at > @now) ORDER BY id LIMIT 1;
+
+-- keyspace.select_id_bounds
+SELECT MIN(id), MAX(id) FROM keyspace WHERE tenant = @tenant AND db = @db;
+
+-- keyspace.select_keys_between
+SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND k >= @lo AND k < @hi AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.select_keys_from
+SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND k >= @lo AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.select_live_keys_1
+SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0) AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.select_live_keys_3
+SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1, @k2) AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.select_type
+SELECT type FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.select_value
+SELECT v FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k;
+
