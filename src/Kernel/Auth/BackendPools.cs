@@ -56,6 +56,8 @@ public sealed class BackendPools(ProxyOptions options)
         builder.ConnectionTimeout = (uint)Math.Max(1, (options.Pool.ConnectTimeoutMs + 999) / 1000);
         builder.ConnectionIdleTimeout = (uint)Math.Max(1, options.Pool.IdleTtlSecs);
         builder.AllowUserVariables = false;
+        // Commands count matched rows (EXPIRE to the same time is still 1), whatever mysql_options says.
+        builder.UseAffectedRows = false;
         return builder.ConnectionString;
     }
 }
