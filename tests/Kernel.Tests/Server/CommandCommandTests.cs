@@ -78,8 +78,8 @@ public class CommandCommandTests(ProxyFixture fixture) : IClassFixture<ProxyFixt
     public async Task List_filters_by_pattern_acl_category_and_module()
     {
         using var client = await fixture.RawAsync();
-        var pattern = RespReply.Array(await client.CommandAsync("COMMAND", "LIST", "FILTERBY", "PATTERN", "c*"));
-        Assert.Equal(new[] { "client", "command", "config" }, pattern.Cast<string>().Order().ToArray());
+        var pattern = RespReply.Array(await client.CommandAsync("COMMAND", "LIST", "FILTERBY", "PATTERN", "co[mn]*"));
+        Assert.Equal(new[] { "command", "config" }, pattern.Cast<string>().Order().ToArray());
         var connection = RespReply.Array(await client.CommandAsync("COMMAND", "LIST", "filterby", "aclcat", "connection"));
         Assert.Contains("ping", connection);
         Assert.Contains("client", connection);
