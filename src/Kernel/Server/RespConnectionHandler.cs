@@ -78,11 +78,15 @@ public sealed class RespConnectionHandler(
         var context = new CommandContext(session, writer);
         var args = new List<byte[]>();
         int idleMs = options.Server.IdleTimeoutMs;
+        int partialMs = options.Server.ReadTimeoutMs;
+        bool partialRequest = false;
         int maxInflight = Math.Max(1, options.Server.MaxInflight);
         while (true)
         {
+            // idle_timeout_ms bounds the wait for a new request; read_timeout_ms the wait for the rest of a started one.
             using var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
-            if (idleMs > 0) readTimeout.CancelAfter(idleMs);
+            int waitMs = partialRequest && partialMs > 0 ? partialMs : idleMs;
+            if (waitMs > 0) readTimeout.CancelAfter(waitMs);
             ReadResult read;
             try
             {
@@ -90,10 +94,9 @@ public sealed class RespConnectionHandler(
             }
             catch (OperationCanceledException) when (!stop.IsCancellationRequested)
             {
-                return; // idle timeout: Redis closes silently
+                return; // timed out: Redis closes silently
             }
             var buffer = read.Buffer;
-            stats.BytesIn(buffer.Length);
             int executed = 0;
             try
             {
@@ -111,6 +114,8 @@ public sealed class RespConnectionHandler(
                 await FlushAsync(output, writer).ConfigureAwait(false);
                 return;
             }
+            stats.BytesIn(read.Buffer.Length - buffer.Length);
+            partialRequest = !buffer.IsEmpty;
             input.AdvanceTo(buffer.Start, buffer.End);
             await FlushAsync(output, writer).ConfigureAwait(false);
             if (session.CloseRequested || read.IsCompleted || read.IsCanceled) return;
