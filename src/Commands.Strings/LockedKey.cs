@@ -58,7 +58,7 @@ internal sealed class LockedKey
     /// creation of the same key fails the transaction (duplicate key) and the retry sees that row.
     /// </summary>
     public Task WriteAsync(byte[] value, long? expiresAt) =>
-        _tx.ExecuteAsync(_stored is null ? StringStatements.InsertString : KeyspaceStatements.UpsertString, Key, value, expiresAt);
+        _tx.ExecuteAsync(_stored is null ? KeyspaceStatements.InsertString : KeyspaceStatements.UpsertString, Key, value, expiresAt);
 
     /// <summary>Appends to the live string value (check <see cref="StringValue"/> first).</summary>
     public Task AppendAsync(byte[] suffix) => _tx.ExecuteAsync(StringStatements.AppendValue, suffix, Key);

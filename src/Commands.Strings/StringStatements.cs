@@ -18,14 +18,6 @@ internal static class StringStatements
     public static readonly Statement SelectLength = SqlBuilder.From(SqlTable.Keyspace).Select("type", "LENGTH(v)")
         .Where("k", "=", "@k").WhereLive().Build("strings.select_length");
 
-    /// <summary>
-    /// Creates a string row that must not exist yet (params: k, v, expires_at). Unlike an upsert, a concurrent
-    /// insert of the same key makes it fail with a duplicate key, so the transaction is retried and sees that row.
-    /// </summary>
-    public static readonly Statement InsertString = SqlBuilder.Insert(SqlTable.Keyspace)
-        .Value("k", "@k").Value("type", "1").Value("v", "@v").Value("expires_at", "@expires_at")
-        .Build("strings.insert_string");
-
     /// <summary>Appends to a string row locked by the caller, keeping its expiry (params: v, k).</summary>
     public static readonly Statement AppendValue = SqlBuilder.Update(SqlTable.Keyspace)
         .Set("v", "CONCAT(v, @v)").Where("k", "=", "@k").Build("strings.append_value");

@@ -12,6 +12,7 @@ using RedisOnMySql.Kernel.Plugins;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Server;
 using RedisOnMySql.Kernel.Sql;
+using RedisOnMySql.Kernel.Storage;
 
 namespace RedisOnMySql.Kernel;
 
@@ -81,6 +82,7 @@ public static class ProxyHost
             .WithSingletonLifetime());
         services.AddSingleton(sp => CommandTable.Build(sp.GetServices<ICommandFamily>(),
             options.Families.Disabled, options.Commands.Disabled));
+        services.AddSingleton<ChildTableRegistry>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<ServerStats>();

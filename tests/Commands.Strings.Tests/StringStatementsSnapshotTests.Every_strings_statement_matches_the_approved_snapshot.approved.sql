@@ -1,9 +1,6 @@
 ﻿-- strings.append_value
 UPDATE keyspace SET v = CONCAT(v, @v) WHERE tenant = @tenant AND db = @db AND k = @k;
 
--- strings.insert_string
-INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k, 1, @v, @expires_at);
-
 -- strings.lock_many_2
 SELECT id, type, expires_at, v, k FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1) ORDER BY k FOR UPDATE;
 

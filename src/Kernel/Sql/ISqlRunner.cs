@@ -12,4 +12,7 @@ public interface ISqlRunner
 
     /// <summary>Returns the affected (found) row count.</summary>
     Task<int> ExecuteAsync(Statement statement, params object?[] values);
+
+    /// <summary>Runs an INSERT and returns the AUTO_INCREMENT id it generated (a new key's keyspace id).</summary>
+    Task<long> InsertAsync(Statement statement, params object?[] values);
 }

@@ -26,6 +26,8 @@ public sealed class SqlBuilder
     private bool _allDatabases;
     private bool _unscoped;
     private string _dbParameter = "@db";
+    private SqlBuilder? _fromSelect;
+    private string? _alias;
 
     private SqlBuilder(Kind kind, SqlTable table)
     {
@@ -65,6 +67,12 @@ public sealed class SqlBuilder
 
     /// <summary>Insert columns with their value expressions (parameters or SQL).</summary>
     public SqlBuilder Value(string column, string expression) { _columns.Add(column); _values.Add(expression); return this; }
+    /// <summary>Insert columns whose values come from the same-named columns of <see cref="FromSelect"/>'s rows.</summary>
+    public SqlBuilder Values(IEnumerable<string> columns) { foreach (var c in columns) Value(c, c); return this; }
+    /// <summary>INSERT ... SELECT: the value expressions are selected from the rows <paramref name="source"/> finds.</summary>
+    public SqlBuilder FromSelect(SqlBuilder source) { _fromSelect = source; return this; }
+    /// <summary>A table alias for correlated predicates (<c>FROM t c WHERE ... c.key_id ...</c>).</summary>
+    public SqlBuilder Alias(string alias) { _alias = alias; return this; }
     public SqlBuilder InsertIgnore() { _ignore = true; return this; }
     /// <summary>Makes an insert an upsert: assignments run when the primary/unique key already exists.</summary>
     public SqlBuilder OnDuplicateKeyUpdate(params string[] assignments) { _onDuplicate.AddRange(assignments); return this; }
@@ -83,21 +91,16 @@ public sealed class SqlBuilder
     public Statement Build(string name)
     {
         var sql = new StringBuilder();
-        bool scopeDb = !_unscoped && !_allDatabases && _table.Scope == TableScope.TenantAndDb;
+        bool scopeDb = ScopesDb;
         bool scopeTenant = !_unscoped;
-        var scope = new List<string>();
-        if (scopeTenant) scope.Add("tenant = @tenant");
-        if (scopeDb) scope.Add($"db = {_dbParameter}");
 
         switch (_kind)
         {
             case Kind.Select:
-                sql.Append("SELECT ").Append(_columns.Count == 0 ? "*" : string.Join(", ", _columns))
-                   .Append(" FROM ").Append(_table.Name);
-                AppendWhere(sql, scope);
+                sql.Append("SELECT ").Append(_columns.Count == 0 ? "*" : string.Join(", ", _columns));
+                AppendFromWhere(sql);
                 if (_groupBy.Count > 0) sql.Append(" GROUP BY ").Append(string.Join(", ", _groupBy));
-                if (_orderBy.Count > 0) sql.Append(" ORDER BY ").Append(string.Join(", ", _orderBy));
-                if (_limit != null) sql.Append(" LIMIT ").Append(_limit);
+                AppendOrderLimit(sql);
                 if (_forUpdate) sql.Append(" FOR UPDATE");
                 break;
             case Kind.Insert:
@@ -108,23 +111,29 @@ public sealed class SqlBuilder
                 cols.AddRange(_columns);
                 vals.AddRange(_values);
                 sql.Append(_ignore ? "INSERT IGNORE INTO " : "INSERT INTO ").Append(_table.Name)
-                   .Append(" (").Append(string.Join(", ", cols)).Append(") VALUES (")
-                   .Append(string.Join(", ", vals)).Append(')');
+                   .Append(" (").Append(string.Join(", ", cols)).Append(')');
+                if (_fromSelect != null)
+                {
+                    sql.Append(" SELECT ").Append(string.Join(", ", vals));
+                    _fromSelect.AppendFromWhere(sql);
+                }
+                else
+                {
+                    sql.Append(" VALUES (").Append(string.Join(", ", vals)).Append(')');
+                }
                 if (_onDuplicate.Count > 0)
                     sql.Append(" ON DUPLICATE KEY UPDATE ").Append(string.Join(", ", _onDuplicate));
                 break;
             case Kind.Update:
                 if (_sets.Count == 0) throw new InvalidOperationException($"{name}: UPDATE without SET");
                 sql.Append("UPDATE ").Append(_table.Name).Append(" SET ").Append(string.Join(", ", _sets));
-                AppendWhere(sql, scope);
-                if (_orderBy.Count > 0) sql.Append(" ORDER BY ").Append(string.Join(", ", _orderBy));
-                if (_limit != null) sql.Append(" LIMIT ").Append(_limit);
+                AppendWhere(sql);
+                AppendOrderLimit(sql);
                 break;
             case Kind.Delete:
-                sql.Append("DELETE FROM ").Append(_table.Name);
-                AppendWhere(sql, scope);
-                if (_orderBy.Count > 0) sql.Append(" ORDER BY ").Append(string.Join(", ", _orderBy));
-                if (_limit != null) sql.Append(" LIMIT ").Append(_limit);
+                sql.Append("DELETE");
+                AppendFromWhere(sql);
+                AppendOrderLimit(sql);
                 break;
         }
 
@@ -134,9 +143,28 @@ public sealed class SqlBuilder
             names.Contains("tenant"), names.Contains("db"));
     }
 
-    private void AppendWhere(StringBuilder sql, List<string> scope)
+    private bool ScopesDb => !_unscoped && !_allDatabases && _table.Scope == TableScope.TenantAndDb;
+
+    private void AppendFromWhere(StringBuilder sql)
     {
-        var all = scope.Concat(_wheres).ToList();
+        sql.Append(" FROM ").Append(_table.Name);
+        if (_alias != null) sql.Append(' ').Append(_alias);
+        AppendWhere(sql);
+    }
+
+    private void AppendOrderLimit(StringBuilder sql)
+    {
+        if (_orderBy.Count > 0) sql.Append(" ORDER BY ").Append(string.Join(", ", _orderBy));
+        if (_limit != null) sql.Append(" LIMIT ").Append(_limit);
+    }
+
+    private void AppendWhere(StringBuilder sql)
+    {
+        var prefix = _alias == null ? "" : _alias + ".";
+        var all = new List<string>();
+        if (!_unscoped) all.Add($"{prefix}tenant = @tenant");
+        if (ScopesDb) all.Add($"{prefix}db = {_dbParameter}");
+        all.AddRange(_wheres);
         if (all.Count > 0) sql.Append(" WHERE ").Append(string.Join(" AND ", all));
     }
 

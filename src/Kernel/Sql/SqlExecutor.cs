@@ -65,6 +65,14 @@ public sealed class SqlExecutor : ISqlRunner
         return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }, Retry.Set, inTransaction: false);
 
+    public Task<long> InsertAsync(Statement statement, params object?[] values) => WithRetryAsync(async () =>
+    {
+        await using var connection = await OpenAsync().ConfigureAwait(false);
+        await using var command = StatementCommand.Create(connection, null, Scope, statement, values);
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        return command.LastInsertedId;
+    }, Retry.Set, inTransaction: false);
+
     /// <summary>
     /// Runs <paramref name="work"/> in one READ COMMITTED transaction and commits it; on deadlock, lock-wait timeout
     /// or a racing insert it rolls back and runs the whole work again, as the policy allows. The work must therefore

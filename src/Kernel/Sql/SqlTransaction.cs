@@ -34,4 +34,11 @@ public sealed class SqlTransaction : ISqlRunner
         await using var command = StatementCommand.Create(_connection, _transaction, _scope, statement, values);
         return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
+
+    public async Task<long> InsertAsync(Statement statement, params object?[] values)
+    {
+        await using var command = StatementCommand.Create(_connection, _transaction, _scope, statement, values);
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        return command.LastInsertedId;
+    }
 }

@@ -28,4 +28,13 @@ public static class KeyspaceStatements
     /// <summary>Sets or clears the expiry of a live key (params: expires_at, k, now).</summary>
     public static readonly Statement SetExpiry = SqlBuilder.Update(SqlTable.Keyspace)
         .Set("expires_at", "@expires_at").Where("k", "=", "@k").WhereLive().Build("keyspace.set_expiry");
+
+    /// <summary>Creates an empty collection key (params: k, type); the generated id is the children's key_id.</summary>
+    public static readonly Statement InsertCollection = SqlBuilder.Insert(SqlTable.Keyspace)
+        .Value("k", "@k").Value("type", "@type").Build("keyspace.insert_collection");
+
+    /// <summary>Creates a string key where none exists (params: k, v, expires_at); a racing creation fails on the duplicate key.</summary>
+    public static readonly Statement InsertString = SqlBuilder.Insert(SqlTable.Keyspace)
+        .Value("k", "@k").Value("type", "1").Value("v", "@v").Value("expires_at", "@expires_at")
+        .Build("keyspace.insert_string");
 }

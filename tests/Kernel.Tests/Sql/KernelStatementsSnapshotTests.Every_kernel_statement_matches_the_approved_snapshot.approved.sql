@@ -1,6 +1,12 @@
 ﻿-- keyspace.delete_key
 DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k;
 
+-- keyspace.insert_collection
+INSERT INTO keyspace (tenant, db, k, type) VALUES (@tenant, @db, @k, @type);
+
+-- keyspace.insert_string
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k, 1, @v, @expires_at);
+
 -- keyspace.select_for_update
 SELECT id, type, expires_at, v FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k FOR UPDATE;
 

@@ -1,0 +1,36 @@
+using RedisOnMySql.Kernel.Sql;
+
+namespace RedisOnMySql.Kernel.Storage;
+
+/// <summary>
+/// A table of a collection family whose rows belong to one key through <c>key_id</c> (the keyspace row's id),
+/// with the tenant leading its primary key. The kernel uses the declaration to copy a key's children (COPY) and to
+/// collect children whose key is gone or now holds another type.
+/// </summary>
+/// <param name="Table">the table, scoped by tenant</param>
+/// <param name="Type">the key type whose children live here</param>
+/// <param name="Columns">every column besides tenant and key_id (what COPY duplicates), auto-increment ones excluded</param>
+public sealed record ChildTable(SqlTable Table, KeyType Type, IReadOnlyList<string> Columns)
+{
+    /// <summary>Copies all children of one key to another key id (params: dst_id, src_id).</summary>
+    public Statement CopyChildren { get; } = SqlBuilder.Insert(Table)
+        .Value("key_id", "@dst_id").Values(Columns)
+        .FromSelect(SqlBuilder.From(Table).Where("key_id", "=", "@src_id"))
+        .Build($"{Table.Name}.copy_children");
+
+    /// <summary>One row when the key has any child (params: key_id).</summary>
+    public Statement SelectAnyChild { get; } = SqlBuilder.From(Table).Select("1")
+        .Where("key_id", "=", "@key_id").Limit("1").Build($"{Table.Name}.select_any_child");
+
+    /// <summary>Up to @batch key ids that have children here but no keyspace row of this type any more (params: batch).</summary>
+    public Statement SelectOrphanKeyIds { get; } = SqlBuilder.From(Table).Unscoped()
+        .Select("DISTINCT c.tenant", "c.key_id").Alias("c")
+        .WhereRaw($"NOT EXISTS (SELECT 1 FROM keyspace k WHERE k.id = c.key_id AND k.type = {(int)Type})")
+        .Limit("@batch").Build($"{Table.Name}.select_orphan_key_ids");
+
+    /// <summary>Deletes up to @batch children of one orphaned key (params: orphan_tenant, key_id, batch).</summary>
+    public Statement DeleteOrphans { get; } = SqlBuilder.Delete(Table).Unscoped()
+        .Where("tenant", "=", "@orphan_tenant").Where("key_id", "=", "@key_id")
+        .WhereRaw($"NOT EXISTS (SELECT 1 FROM keyspace k WHERE k.id = @key_id AND k.type = {(int)Type})")
+        .Limit("@batch").Build($"{Table.Name}.delete_orphans");
+}
