@@ -22,11 +22,14 @@ DELETE FROM keyspace WHERE tenant = @tenant;
 -- keyspace.flush_db
 DELETE FROM keyspace WHERE tenant = @tenant AND db = @db;
 
+-- keyspace.insert_collection_in
+INSERT INTO keyspace (tenant, db, k, type, expires_at) VALUES (@tenant, @key_db, @k, @type, @expires_at);
+
 -- keyspace.insert_string_in
 INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @key_db, @k, 1, @v, @expires_at);
 
 -- keyspace.lock_key
-SELECT type, expires_at FROM keyspace WHERE tenant = @tenant AND db = @key_db AND k = @k FOR UPDATE;
+SELECT id, type, expires_at FROM keyspace WHERE tenant = @tenant AND db = @key_db AND k = @k FOR UPDATE;
 
 -- keyspace.move_key
 UPDATE keyspace SET db = @key_db WHERE tenant = @tenant AND db = @db AND k = @k;

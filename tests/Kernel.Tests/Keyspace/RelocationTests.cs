@@ -219,15 +219,16 @@ public class RelocationTests(KeyspaceFixture fixture)
     }
 
     [Fact]
-    public async Task Copy_of_a_collection_is_refused_rather_than_half_done()
+    public async Task Copy_of_a_type_no_loaded_family_stores_is_refused_rather_than_half_done()
     {
         using var raw = await fixture.RawAsync();
-        string hash = ProxyFixture.Key("hash"), dst = ProxyFixture.Key("dst"), taken = ProxyFixture.Key("taken");
-        fixture.InsertRow(TenantA, 0, Bytes(hash), 2);
+        string stream = ProxyFixture.Key("stream"), dst = ProxyFixture.Key("dst"), taken = ProxyFixture.Key("taken");
+        fixture.InsertRow(TenantA, 0, Bytes(stream), 6);
         await raw.CallAsync("SET", taken, "v");
-        Assert.Equal("-ERR COPY is not supported for this key type yet\r\n", await raw.CallAsync("COPY", hash, dst));
-        Assert.Equal(":0\r\n", await raw.CallAsync("COPY", hash, taken));
-        Assert.Equal("-ERR COPY is not supported for this key type yet\r\n", await raw.CallAsync("COPY", hash, taken, "REPLACE"));
+        const string refused = "-ERR COPY is not supported for stream keys: no loaded family stores them\r\n";
+        Assert.Equal(refused, await raw.CallAsync("COPY", stream, dst));
+        Assert.Equal(":0\r\n", await raw.CallAsync("COPY", stream, taken));
+        Assert.Equal(refused, await raw.CallAsync("COPY", stream, taken, "REPLACE"));
         Assert.Equal(":0\r\n", await raw.CallAsync("EXISTS", dst));
         Assert.Equal("$1\r\nv\r\n", await raw.CallAsync("GET", taken));
     }

@@ -45,8 +45,8 @@ public sealed partial class KeyspaceCommands
     }
 
     /// <summary>
-    /// Strings are copied whole into a new row (new id). A collection's members live in its family's tables, which
-    /// this family cannot copy, so COPY refuses it rather than copy half a key.
+    /// The copy is a new row (new id) with the source's type and expiry: a string's value is copied inline, a
+    /// collection's children are copied inside MySQL through the child tables its family declared.
     /// </summary>
     [RedisCommand("copy", -3, CommandFlags.Write | CommandFlags.DenyOom, 1, 2, 1, Group = "generic", Since = "6.2.0",
         Summary = "Copies the value of a key to a new key.")]
@@ -68,10 +68,18 @@ public sealed partial class KeyspaceCommands
             var (source, destination) = await LockPairAsync(tx, (db, sourceKey), (target, destinationKey));
             if (source?.IsLiveAt(now) != true) return false;
             if (destination?.IsLiveAt(now) == true && !replace) return false;
-            if (source.Type != KeyType.String) throw RedisException.Err("COPY is not supported for this key type yet");
-            var value = await tx.QueryFirstAsync(SelectValue, r => r.IsDBNull(0) ? [] : (byte[])r.GetValue(0), sourceKey);
+            var children = ChildTables.Of(source.Type).ToList();
+            if (source.Type != KeyType.String && children.Count == 0)
+                throw RedisException.Err($"COPY is not supported for {source.Type.Name()} keys: no loaded family stores them");
             if (destination != null) await tx.ExecuteAsync(DeleteKeyIn, target, destinationKey);
-            await tx.ExecuteAsync(InsertStringIn, target, destinationKey, value, source.ExpiresAt);
+            if (source.Type == KeyType.String)
+            {
+                var value = await tx.QueryFirstAsync(SelectValue, r => r.IsDBNull(0) ? [] : (byte[])r.GetValue(0), sourceKey);
+                await tx.ExecuteAsync(InsertStringIn, target, destinationKey, value, source.ExpiresAt);
+                return true;
+            }
+            long copyId = await tx.InsertAsync(InsertCollectionIn, target, destinationKey, (int)source.Type, source.ExpiresAt);
+            foreach (var table in children) await tx.ExecuteAsync(table.CopyChildren, copyId, source.Id);
             return true;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(copied ? 1 : 0);

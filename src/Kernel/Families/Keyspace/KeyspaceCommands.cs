@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using RedisOnMySql.Kernel.Configuration;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Storage;
@@ -10,8 +11,13 @@ namespace RedisOnMySql.Kernel.Families.Keyspace;
 /// deleting, expiring, renaming or moving a key is O(1) and the collector reclaims orphaned children later.
 /// This file holds DEL, UNLINK, EXISTS, TOUCH and TYPE; the other groups are in the partial files beside it.
 /// </summary>
-public sealed partial class KeyspaceCommands(ProxyOptions options) : ICommandFamily
+public sealed partial class KeyspaceCommands(ProxyOptions options, IServiceProvider services) : ICommandFamily
 {
+    private ChildTableRegistry? _childTables;
+
+    /// <summary>Resolved on first use: the registry is built from the families, this one included.</summary>
+    private ChildTableRegistry ChildTables => _childTables ??= services.GetRequiredService<ChildTableRegistry>();
+
     /// <summary>How many logical databases MOVE and COPY ... DB may name (0 to Databases - 1).</summary>
     private readonly int _databases = options.Databases;
 

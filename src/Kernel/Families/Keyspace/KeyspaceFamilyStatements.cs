@@ -78,7 +78,7 @@ internal static class KeyspaceFamilyStatements
         .Where("id", ">=", "@from").WhereLive().OrderBy("id").Limit("1").Build("keyspace.select_first_live_from");
 
     /// <summary>Locks a key's row in a given db, live or expired, without its value (params: key_db, k).</summary>
-    public static readonly Statement LockKey = SqlBuilder.From(SqlTable.Keyspace).Select("type", "expires_at")
+    public static readonly Statement LockKey = SqlBuilder.From(SqlTable.Keyspace).Select("id", "type", "expires_at")
         .InDatabase("@key_db").Where("k", "=", "@k").ForUpdate().Build("keyspace.lock_key");
 
     /// <summary>Removes a key's row in a given db whatever its state (params: key_db, k).</summary>
@@ -98,6 +98,11 @@ internal static class KeyspaceFamilyStatements
         .Where("k", "=", "@k").Build("keyspace.select_value");
 
     /// <summary>COPY writes a new string row, with a new id, in a given db (params: key_db, k, v, expires_at).</summary>
+    /// <summary>Creates an empty collection key in a given db for COPY (params: key_db, k, type, expires_at).</summary>
+    public static readonly Statement InsertCollectionIn = SqlBuilder.Insert(SqlTable.Keyspace).InDatabase("@key_db")
+        .Value("k", "@k").Value("type", "@type").Value("expires_at", "@expires_at")
+        .Build("keyspace.insert_collection_in");
+
     public static readonly Statement InsertStringIn = SqlBuilder.Insert(SqlTable.Keyspace).InDatabase("@key_db")
         .Value("k", "@k").Value("type", "1").Value("v", "@v").Value("expires_at", "@expires_at")
         .Build("keyspace.insert_string_in");
