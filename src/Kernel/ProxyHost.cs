@@ -93,6 +93,7 @@ public static class ProxyHost
         services.AddSingleton<ExpiredKeySweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredKeySweeper>());
         services.AddHostedService<PoolEvictionService>();
+        services.AddHostedService<OrphanCollector>();
     }
 
     private static RetryPolicies RetryPoliciesFrom(ProxyOptions o) => new(

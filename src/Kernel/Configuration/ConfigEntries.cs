@@ -25,6 +25,8 @@ internal static class ConfigEntries
 
         Entry("cleanup.expire_cleanup_interval_secs", "REDIS_MYSQL_EXPIRE_CLEANUP_INTERVAL_SECS", PositiveInt, o => o.Cleanup.ExpireCleanupIntervalSecs),
         Entry("cleanup.expire_cleanup_batch", "REDIS_MYSQL_EXPIRE_CLEANUP_BATCH", PositiveInt, o => o.Cleanup.ExpireCleanupBatch),
+        Entry("cleanup.orphan_cleanup_interval_secs", "REDIS_MYSQL_ORPHAN_CLEANUP_INTERVAL_SECS", PositiveInt, o => o.Cleanup.OrphanCleanupIntervalSecs),
+        Entry("cleanup.orphan_cleanup_batch", "REDIS_MYSQL_ORPHAN_CLEANUP_BATCH", PositiveInt, o => o.Cleanup.OrphanCleanupBatch),
         Entry("cleanup.pubsub_cleanup_interval_secs", "REDIS_MYSQL_PUBSUB_CLEANUP_INTERVAL_SECS", PositiveInt, o => o.Cleanup.PubsubCleanupIntervalSecs),
         Entry("cleanup.pubsub_idle_secs", "REDIS_MYSQL_PUBSUB_IDLE_SECS", PositiveInt, o => o.Cleanup.PubsubIdleSecs),
         Entry("cleanup.pubsub_message_ttl_secs", "REDIS_MYSQL_PUBSUB_MESSAGE_TTL_SECS", PositiveInt, o => o.Cleanup.PubsubMessageTtlSecs),

@@ -17,7 +17,7 @@ public class ConfigDescriptionTests
         Assert.Contains("string_incr_retry.deadline_ms = 2000", lines);
         var keys = lines.Select(line => line[..line.IndexOf(" = ", StringComparison.Ordinal)]).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
-        Assert.Equal(45, keys.Count);
+        Assert.Equal(47, keys.Count);
     }
 
     [Fact]

@@ -20,6 +20,8 @@ public class EnvironmentVariableTests
     [InlineData("REDIS_MYSQL_POOL_IDLE_TTL_SECS", "601", "Pool.IdleTtlSecs")]
     [InlineData("REDIS_MYSQL_EXPIRE_CLEANUP_INTERVAL_SECS", "61", "Cleanup.ExpireCleanupIntervalSecs")]
     [InlineData("REDIS_MYSQL_EXPIRE_CLEANUP_BATCH", "1001", "Cleanup.ExpireCleanupBatch")]
+    [InlineData("REDIS_MYSQL_ORPHAN_CLEANUP_INTERVAL_SECS", "63", "Cleanup.OrphanCleanupIntervalSecs")]
+    [InlineData("REDIS_MYSQL_ORPHAN_CLEANUP_BATCH", "1002", "Cleanup.OrphanCleanupBatch")]
     [InlineData("REDIS_MYSQL_PUBSUB_CLEANUP_INTERVAL_SECS", "62", "Cleanup.PubsubCleanupIntervalSecs")]
     [InlineData("REDIS_MYSQL_PUBSUB_IDLE_SECS", "602", "Cleanup.PubsubIdleSecs")]
     [InlineData("REDIS_MYSQL_PUBSUB_MESSAGE_TTL_SECS", "3601", "Cleanup.PubsubMessageTtlSecs")]
