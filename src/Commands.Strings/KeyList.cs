@@ -1,3 +1,5 @@
+using RedisOnMySql.Kernel.Sdk;
+
 namespace RedisOnMySql.Commands.Strings;
 
 /// <summary>The distinct keys of a multi-key command, bound to an IN-list statement of a cached shape.</summary>
@@ -17,8 +19,8 @@ internal sealed class KeyList
     /// <summary>Distinct keys in byte order, which is also the order rows get locked in.</summary>
     public static KeyList Sorted(IEnumerable<byte[]> keys)
     {
-        var distinct = new HashSet<byte[]>(keys, BinaryComparer.Instance).ToList();
-        distinct.Sort(BinaryComparer.Instance);
+        var distinct = new HashSet<byte[]>(keys, KeyBytesComparer.Instance).ToList();
+        distinct.Sort(KeyBytesComparer.Instance);
         return new KeyList(distinct);
     }
 

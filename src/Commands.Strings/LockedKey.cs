@@ -41,7 +41,7 @@ internal sealed class LockedKey
     {
         var rows = await tx.QueryListAsync(StringStatements.LockMany(keys.Shape),
             r => (Key: (byte[])r.GetValue(4), Row: KeyspaceRow.Read(r)), keys.Bind());
-        var byKey = rows.ToDictionary(x => x.Key, x => x.Row, BinaryComparer.Instance);
+        var byKey = rows.ToDictionary(x => x.Key, x => x.Row, KeyBytesComparer.Instance);
         return keys.Keys.Select(k => new LockedKey(tx, k, byKey.GetValueOrDefault(k), nowMs)).ToList();
     }
 

@@ -14,7 +14,7 @@ public sealed partial class StringCommands
             ctx.Arg(1), ctx.Arg(2), ctx.NowMs);
         // Redis looks the keys up before it parses the options, so a wrong type is reported first.
         if (rows.Any(r => r.Type != KeyType.String)) throw RedisException.Err("The specified keys must contain string values");
-        byte[] ValueOf(byte[] key) => rows.FirstOrDefault(r => BinaryComparer.Instance.Equals(r.Key, key)).Value ?? [];
+        byte[] ValueOf(byte[] key) => rows.FirstOrDefault(r => KeyBytesComparer.Instance.Equals(r.Key, key)).Value ?? [];
         var a = ValueOf(ctx.Arg(1));
         var b = ValueOf(ctx.Arg(2));
 

@@ -52,14 +52,14 @@ public sealed partial class StringCommands
         var rows = await ctx.Sql.QueryListAsync(StringStatements.SelectMany(list.Shape),
             r => (Key: (byte[])r.GetValue(0), Type: (KeyType)Convert.ToByte(r.GetValue(1)), Value: r.IsDBNull(2) ? [] : (byte[])r.GetValue(2)),
             list.Bind(ctx.NowMs));
-        return rows.Where(r => r.Type == KeyType.String).ToDictionary(r => r.Key, r => r.Value, BinaryComparer.Instance);
+        return rows.Where(r => r.Type == KeyType.String).ToDictionary(r => r.Key, r => r.Value, KeyBytesComparer.Instance);
     }
 
     /// <summary>key value [key value ...] from argument 1; for a repeated key the last value wins, as in Redis.</summary>
     private static Dictionary<byte[], byte[]> KeyValuePairs(CommandContext ctx)
     {
         if (ctx.Count % 2 == 0) throw new RedisException(RedisErrors.WrongArity(ctx.Command.Name));
-        var pairs = new Dictionary<byte[], byte[]>(BinaryComparer.Instance);
+        var pairs = new Dictionary<byte[], byte[]>(KeyBytesComparer.Instance);
         for (int i = 1; i < ctx.Count; i += 2) pairs[ctx.Arg(i)] = ctx.Arg(i + 1);
         return pairs;
     }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RedisOnMySql.Kernel.Auth;
 using RedisOnMySql.Kernel.Configuration;
@@ -11,37 +10,24 @@ namespace RedisOnMySql.Kernel.Background;
 /// Deletes child rows whose key is gone (DEL, expiry, FLUSH, overwrite by SET, RENAME onto it) or now holds another
 /// type, for every child table the loaded families declare and every tenant. Work is bounded per tick: at most
 /// <see cref="MaxKeysPerTick"/> orphaned keys, each in batches of cleanup.orphan_cleanup_batch rows, so a deleted
-/// 100,000-field hash is reclaimed over a few ticks without a long lock. Like the sweeper, it runs through any pool
-/// whose credentials were proven.
+/// 100,000-field hash is reclaimed over a few ticks without a long lock. It works through
+/// <see cref="PeriodicService.MaintenanceExecutor"/>.
 /// </summary>
 public sealed class OrphanCollector(BackendPools pools, ChildTableRegistry tables, ProxyOptions options, RetryPolicies retry,
-    ILogger<OrphanCollector> logger) : BackgroundService
+    ILogger<OrphanCollector> logger) : PeriodicService(logger)
 {
     private const int MaxKeysPerTick = 100;
     private const int MaxBatchesPerKey = 1000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (tables.All.Count == 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Cleanup.OrphanCleanupIntervalSecs)));
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await CollectOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Orphan collection failed; will retry next interval");
-            }
-        }
-    }
+    protected override TimeSpan Period => TimeSpan.FromSeconds(Math.Max(1, options.Cleanup.OrphanCleanupIntervalSecs));
+
+    protected override Task RunOnceAsync(CancellationToken cancel) =>
+        tables.All.Count == 0 ? Task.CompletedTask : CollectOnceAsync(cancel);
 
     public async Task<long> CollectOnceAsync(CancellationToken cancel = default)
     {
-        var pool = pools.AnyProven();
-        if (pool == null) return 0;
-        var executor = new SqlExecutor(pool, new SqlScope("", 0), retry);
+        var executor = MaintenanceExecutor(pools, retry);
+        if (executor == null) return 0;
         int batch = Math.Max(1, options.Cleanup.OrphanCleanupBatch);
         long total = 0;
         foreach (var table in tables.All)

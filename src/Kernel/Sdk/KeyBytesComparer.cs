@@ -1,7 +1,10 @@
-namespace RedisOnMySql.Kernel.Families.Keyspace;
+namespace RedisOnMySql.Kernel.Sdk;
 
-/// <summary>Keys as byte strings: equality for counting, and MySQL's binary order for locking rows in one order.</summary>
-internal sealed class KeyBytesComparer : IEqualityComparer<byte[]>, IComparer<byte[]>
+/// <summary>
+/// Keys and elements as byte strings: equality for dictionaries and counting, and the unsigned byte order MySQL's
+/// binary collation uses, so rows can be locked in one order by every command.
+/// </summary>
+public sealed class KeyBytesComparer : IEqualityComparer<byte[]>, IComparer<byte[]>
 {
     public static readonly KeyBytesComparer Instance = new();
 
