@@ -28,6 +28,7 @@ public sealed class SqlBuilder
     private string _dbParameter = "@db";
     private SqlBuilder? _fromSelect;
     private string? _alias;
+    private int _rows = 1;
 
     private SqlBuilder(Kind kind, SqlTable table)
     {
@@ -74,6 +75,17 @@ public sealed class SqlBuilder
     /// <summary>A table alias for correlated predicates (<c>FROM t c WHERE ... c.key_id ...</c>).</summary>
     public SqlBuilder Alias(string alias) { _alias = alias; return this; }
     public SqlBuilder InsertIgnore() { _ignore = true; return this; }
+
+    /// <summary>
+    /// A multi-row insert of <paramref name="count"/> rows: a value written <c>@name[]</c> is a per-row parameter
+    /// (<c>@name0</c>, <c>@name1</c>, ...), any other value is the same in every row.
+    /// </summary>
+    public SqlBuilder Rows(int count)
+    {
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
+        _rows = count;
+        return this;
+    }
     /// <summary>Makes an insert an upsert: assignments run when the primary/unique key already exists.</summary>
     public SqlBuilder OnDuplicateKeyUpdate(params string[] assignments) { _onDuplicate.AddRange(assignments); return this; }
 
@@ -116,10 +128,12 @@ public sealed class SqlBuilder
                 {
                     sql.Append(" SELECT ").Append(string.Join(", ", vals));
                     _fromSelect.AppendFromWhere(sql);
+                    _fromSelect.AppendOrderLimit(sql);
                 }
                 else
                 {
-                    sql.Append(" VALUES (").Append(string.Join(", ", vals)).Append(')');
+                    sql.Append(" VALUES ").Append(string.Join(", ", Enumerable.Range(0, _rows).Select(row =>
+                        "(" + string.Join(", ", vals.Select(v => v.EndsWith("[]", StringComparison.Ordinal) ? v[..^2] + row : v)) + ")")));
                 }
                 if (_onDuplicate.Count > 0)
                     sql.Append(" ON DUPLICATE KEY UPDATE ").Append(string.Join(", ", _onDuplicate));

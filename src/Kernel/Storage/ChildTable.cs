@@ -10,12 +10,15 @@ namespace RedisOnMySql.Kernel.Storage;
 /// <param name="Table">the table, scoped by tenant</param>
 /// <param name="Type">the key type whose children live here</param>
 /// <param name="Columns">every column besides tenant and key_id (what COPY duplicates), auto-increment ones excluded</param>
-public sealed record ChildTable(SqlTable Table, KeyType Type, IReadOnlyList<string> Columns)
+/// <param name="CopyOrder">the column that orders the children (e.g. an auto-increment seq), so a copy keeps their order</param>
+public sealed record ChildTable(SqlTable Table, KeyType Type, IReadOnlyList<string> Columns, string? CopyOrder = null)
 {
-    /// <summary>Copies all children of one key to another key id (params: dst_id, src_id).</summary>
+    /// <summary>Copies all children of one key to another key id, in <see cref="CopyOrder"/> (params: dst_id, src_id).</summary>
     public Statement CopyChildren { get; } = SqlBuilder.Insert(Table)
         .Value("key_id", "@dst_id").Values(Columns)
-        .FromSelect(SqlBuilder.From(Table).Where("key_id", "=", "@src_id"))
+        .FromSelect(CopyOrder == null
+            ? SqlBuilder.From(Table).Where("key_id", "=", "@src_id")
+            : SqlBuilder.From(Table).Where("key_id", "=", "@src_id").OrderBy(CopyOrder))
         .Build($"{Table.Name}.copy_children");
 
     /// <summary>One row when the key has any child (params: key_id).</summary>

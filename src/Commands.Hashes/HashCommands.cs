@@ -1,0 +1,142 @@
+using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Sql;
+using RedisOnMySql.Kernel.Storage;
+
+namespace RedisOnMySql.Commands.Hashes;
+
+/// <summary>
+/// The hashes family: one hash_fields row per field under the key's keyspace id. Every write is one transaction that
+/// locks the key first (<see cref="CollectionKey"/>); removing the last field deletes the key.
+/// This file: the writes; see the other partial files for reads and for HRANDFIELD / HSCAN.
+/// </summary>
+public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
+{
+    /// <summary>Where every hash's fields live; COPY duplicates the listed columns.</summary>
+    internal static readonly ChildTable FieldTable = new(HashStatements.Fields, KeyType.Hash, ["field_hash", "field", "value"], CopyOrder: "seq");
+
+    public string Name => "hashes";
+
+    public IReadOnlyList<ChildTable> ChildTables { get; } = [FieldTable];
+
+    [RedisCommand("hset", -4, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "hash", Summary = "Creates or modifies the value of a field in a hash.", Since = "2.0.0")]
+    public async ValueTask HSet(CommandContext ctx) => ctx.Reply.WriteInteger(await SetFieldsAsync(ctx));
+
+    [RedisCommand("hmset", -4, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "hash", Summary = "Sets the values of multiple fields.", Since = "2.0.0")]
+    public async ValueTask HMSet(CommandContext ctx)
+    {
+        await SetFieldsAsync(ctx);
+        ctx.Reply.WriteOk();
+    }
+
+    [RedisCommand("hsetnx", 4, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "hash", Summary = "Sets the value of a field in a hash only when the field doesn't exist.", Since = "2.0.0")]
+    public async ValueTask HSetNx(CommandContext ctx)
+    {
+        var hash = FieldList.HashOf(ctx.Arg(2));
+        bool added = await ctx.Sql.TransactionAsync(async tx =>
+        {
+            var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Hash, ctx.NowMs);
+            if (key.Exists && await tx.QueryFirstAsync(HashStatements.SelectValue, _ => true, key.Id, hash)) return false;
+            long id = await key.EnsureCreatedAsync();
+            await tx.ExecuteAsync(HashStatements.InsertField, id, hash, ctx.Arg(2), ctx.Arg(3));
+            return true;
+        }, ctx.Sql.Retry.Set);
+        ctx.Reply.WriteInteger(added ? 1 : 0);
+    }
+
+    [RedisCommand("hdel", -3, CommandFlags.Write | CommandFlags.Fast, 1, 1, 1, Group = "hash", Summary = "Deletes one or more fields and their values from a hash. Deletes the hash if no fields remain.", Since = "2.0.0")]
+    public async ValueTask HDel(CommandContext ctx)
+    {
+        var fields = FieldList.Of(ctx, 2);
+        long deleted = await ctx.Sql.TransactionAsync(async tx =>
+        {
+            var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Hash, ctx.NowMs);
+            if (!key.Exists) return 0L;
+            long count = 0;
+            foreach (var chunk in fields.Chunks())
+                count += await tx.ExecuteAsync(HashStatements.DeleteFields(chunk.Shape), chunk.BindHashes(key.Id));
+            if (count > 0) await key.DeleteIfEmptyAsync(FieldTable);
+            return count;
+        }, ctx.Sql.Retry.Set);
+        ctx.Reply.WriteInteger(deleted);
+    }
+
+    [RedisCommand("hincrby", 4, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "hash", Summary = "Increments the integer value of a field in a hash by a number. Uses 0 as initial value if the field doesn't exist.", Since = "2.0.0")]
+    public async ValueTask HIncrBy(CommandContext ctx)
+    {
+        long increment = ctx.ArgInt64(3);
+        long result = await ctx.Sql.TransactionAsync(async tx =>
+        {
+            var (key, current) = await LockFieldAsync(tx, ctx);
+            long value = 0;
+            if (current is not null && !RedisNumbers.TryParseInt64(current, out value))
+                throw RedisException.Err("hash value is not an integer");
+            if ((increment < 0 && value < 0 && increment < long.MinValue - value) ||
+                (increment > 0 && value > 0 && increment > long.MaxValue - value))
+                throw new RedisException(RedisErrors.Overflow);
+            await WriteFieldAsync(tx, key, ctx.Arg(2), RedisNumbers.ToBytes(value + increment));
+            return value + increment;
+        }, ctx.Sql.Retry.Incr);
+        ctx.Reply.WriteInteger(result);
+    }
+
+    [RedisCommand("hincrbyfloat", 4, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "hash", Summary = "Increments the floating point value of a field by a number. Uses 0 as initial value if the field doesn't exist.", Since = "2.6.0")]
+    public async ValueTask HIncrByFloat(CommandContext ctx)
+    {
+        // Redis validates the increment before it looks at the key.
+        if (!RedisNumbers.TryParseDouble(ctx.Arg(3), out var increment)) throw new RedisException(RedisErrors.NotFloat);
+        if (double.IsInfinity(increment)) throw RedisException.Err("value is NaN or Infinity");
+        var result = await ctx.Sql.TransactionAsync(async tx =>
+        {
+            var (key, current) = await LockFieldAsync(tx, ctx);
+            if (current is not null && !RedisNumbers.TryParseDouble(current, out _))
+                throw RedisException.Err("hash value is not a float");
+            var sum = FloatIncrement.Add(current ?? "0"u8, ctx.Arg(3))
+                      ?? throw RedisException.Err("increment would produce NaN or Infinity");
+            var text = System.Text.Encoding.ASCII.GetBytes(sum);
+            await WriteFieldAsync(tx, key, ctx.Arg(2), text);
+            return text;
+        }, ctx.Sql.Retry.Incr);
+        ctx.Reply.WriteBulkString(result);
+    }
+
+    /// <summary>
+    /// HSET / HMSET: one transaction that locks the key, counts which of the fields exist already (the reply counts
+    /// new ones), makes sure the hash exists and upserts every pair, up to <see cref="FieldList.MaxPerStatement"/> per statement.
+    /// </summary>
+    private static async Task<long> SetFieldsAsync(CommandContext ctx)
+    {
+        if (ctx.Count % 2 != 0) throw new RedisException(RedisErrors.WrongArity(ctx.Command.Name));
+        var pairs = FieldList.OfPairs(ctx, 2);
+        return await ctx.Sql.TransactionAsync(async tx =>
+        {
+            var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Hash, ctx.NowMs);
+            long existing = 0;
+            if (key.Exists)
+            {
+                foreach (var chunk in pairs.Chunks())
+                    existing += await tx.QueryFirstAsync(HashStatements.CountExisting(chunk.Shape),
+                        r => Convert.ToInt64(r.GetValue(0)), chunk.BindHashes(key.Id));
+            }
+            long id = await key.EnsureCreatedAsync();
+            foreach (var chunk in pairs.Chunks())
+                await tx.ExecuteAsync(HashStatements.UpsertFields(chunk.Shape), chunk.BindRows(id));
+            return pairs.Count - existing;
+        }, ctx.Sql.Retry.Set);
+    }
+
+    /// <summary>Locks the key (argument 1) and reads the value of the field (argument 2), null when either is absent.</summary>
+    private static async Task<(CollectionKey Key, byte[]? Value)> LockFieldAsync(SqlTransaction tx, CommandContext ctx)
+    {
+        var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Hash, ctx.NowMs);
+        if (!key.Exists) return (key, null);
+        var value = await tx.QueryFirstAsync(HashStatements.SelectValue, r => (byte[])r.GetValue(0), key.Id, FieldList.HashOf(ctx.Arg(2)));
+        return (key, value);
+    }
+
+    /// <summary>Sets one field of the locked key, creating the hash when it is absent.</summary>
+    private static async Task WriteFieldAsync(SqlTransaction tx, CollectionKey key, byte[] field, byte[] value)
+    {
+        long id = await key.EnsureCreatedAsync();
+        await tx.ExecuteAsync(HashStatements.UpsertField, id, FieldList.HashOf(field), field, value);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Numerics;
+
+namespace RedisOnMySql.Commands.Sets;
+
+/// <summary>
+/// Statements taking a variable number of values (keys, member hashes, key ids) are built only for power-of-two
+/// counts and cached per count; unused slots repeat the first value, which changes nothing an IN list, an EXISTS
+/// over the same set or an INSERT IGNORE does.
+/// </summary>
+internal static class StatementShape
+{
+    /// <summary>Most members one statement carries; longer argument lists are sent in chunks of this size.</summary>
+    public const int MaxMembers = 256;
+
+    /// <summary>The shape for <paramref name="count"/> values: 0 for none, else the next power of two.</summary>
+    public static int For(int count) => count == 0 ? 0 : (int)BitOperations.RoundUpToPowerOf2((uint)count);
+
+    /// <summary><paramref name="items"/> padded to their shape by repeating the first.</summary>
+    public static IEnumerable<T> Padded<T>(IReadOnlyList<T> items)
+    {
+        int shape = For(items.Count);
+        for (int i = 0; i < shape; i++) yield return items[i < items.Count ? i : 0];
+    }
+}

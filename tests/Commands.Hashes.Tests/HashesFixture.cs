@@ -1,0 +1,47 @@
+using MySqlConnector;
+using RedisOnMySql.TestInfrastructure;
+
+namespace RedisOnMySql.Commands.Hashes.Tests;
+
+/// <summary>One database and proxy for all hashes tests, plus direct access to the tables.</summary>
+public sealed class HashesFixture : ProxyFixture
+{
+    /// <summary>Rows of hash_fields under the key's current keyspace id (tenantA, db 0); 0 when the key has no row.</summary>
+    public async Task<long> FieldRowsAsync(string key)
+    {
+        await using var connection = await MariaDbServer.Shared.OpenRootConnectionAsync(Database);
+        await using var command = new MySqlCommand(
+            "SELECT COUNT(*) FROM hash_fields f JOIN keyspace k ON k.id = f.key_id AND k.tenant = f.tenant " +
+            "WHERE k.tenant = 'tenantA' AND k.db = 0 AND k.k = @k", connection);
+        command.Parameters.AddWithValue("@k", System.Text.Encoding.UTF8.GetBytes(key));
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>The keyspace id of a key in tenantA db 0, or null when it has no row.</summary>
+    public async Task<long?> KeyIdAsync(string key)
+    {
+        await using var connection = await MariaDbServer.Shared.OpenRootConnectionAsync(Database);
+        await using var command = new MySqlCommand(
+            "SELECT id FROM keyspace WHERE tenant = 'tenantA' AND db = 0 AND k = @k", connection);
+        command.Parameters.AddWithValue("@k", System.Text.Encoding.UTF8.GetBytes(key));
+        var id = await command.ExecuteScalarAsync();
+        return id is null ? null : Convert.ToInt64(id);
+    }
+
+    /// <summary>Polls until the key no longer answers as present (it was given a short TTL).</summary>
+    public static async Task WaitUntilGoneAsync(RawRespClient raw, string key)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await raw.CommandAsync("EXISTS", key) != ":0\r\n")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the key never expired");
+            await Task.Delay(20);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class HashesCollection : ICollectionFixture<HashesFixture>
+{
+    public const string Name = "hashes";
+}
