@@ -1,5 +1,5 @@
 ﻿-- hash_fields.copy_children
-INSERT INTO hash_fields (tenant, key_id, field_hash, field, value) SELECT @tenant, @dst_id, field_hash, field, value FROM hash_fields WHERE tenant = @tenant AND key_id = @src_id;
+INSERT INTO hash_fields (tenant, key_id, field_hash, field, value) SELECT @tenant, @dst_id, field_hash, field, value FROM hash_fields WHERE tenant = @tenant AND key_id = @src_id ORDER BY seq;
 
 -- hash_fields.select_any_child
 SELECT 1 FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id LIMIT 1;
