@@ -59,4 +59,23 @@ public class PluginToggleTests(SamplePluginFixture fixture)
         Assert.Equal(":0\r\n", await client.CommandAsync("DEL", "k"));
         Assert.Matches(@"Enabled families: (?![^\n]*\bstrings\b)[^\n]*\bkeyspace\b", proxy.Output);
     }
+
+    [Fact]
+    public async Task Disabling_the_hashes_family_makes_every_hash_command_unknown()
+    {
+        await using var proxy = await fixture.StartProxyAsync(new Dictionary<string, string>
+        {
+            ["REDIS_MYSQL_FAMILIES_DISABLED"] = "hashes",
+        });
+        using var client = await RawRespClient.ConnectAuthenticatedAsync(proxy.Port, ProxyFixture.UserA, ProxyFixture.Password);
+        string[] hashCommands =
+        [
+            "HSET", "HSETNX", "HGET", "HMGET", "HMSET", "HGETALL", "HDEL", "HEXISTS", "HLEN", "HKEYS", "HVALS",
+            "HSTRLEN", "HINCRBY", "HINCRBYFLOAT", "HRANDFIELD", "HSCAN",
+        ];
+        foreach (var command in hashCommands)
+            Assert.Equal($"-ERR unknown command '{command}', with args beginning with: 'h' \r\n", await client.CommandAsync(command, "h"));
+        Assert.Equal(":1\r\n", await client.CommandAsync("SADD", ProxyFixture.Key("set"), "m"));
+        Assert.DoesNotContain("hset", await client.CommandAsync("COMMAND", "LIST"));
+    }
 }
