@@ -27,9 +27,8 @@ public sealed partial class KeyspaceCommands
         Summary = "Iterates over the key names in the database.")]
     public async ValueTask Scan(CommandContext ctx)
     {
-        if (!ulong.TryParse(ctx.Arg(1), NumberStyles.None, null, out ulong cursor))
-            throw RedisException.Err("invalid cursor");
-        var (pattern, count, type) = ReadScanOptions(ctx);
+        ulong cursor = ScanArguments.Cursor(ctx, 1);
+        var (pattern, count, type) = ScanArguments.Options(ctx, 2, allowType: true);
 
         var page = new List<(ulong Id, byte[] Key)>();
         // Redis 7.0 filters every key out for a type name it does not know; the walk is then empty from the start.
@@ -72,37 +71,6 @@ public sealed partial class KeyspaceCommands
         return upper == null
             ? ctx.Sql.QueryListAsync(SelectKeysFrom, ReadKey, prefix, ctx.NowMs)
             : ctx.Sql.QueryListAsync(SelectKeysBetween, ReadKey, prefix, upper, ctx.NowMs);
-    }
-
-    /// <summary>SCAN's options after the cursor, with Redis 7.0's checks (COUNT below 1 is a syntax error).</summary>
-    private static (GlobPattern? Pattern, long Count, string? Type) ReadScanOptions(CommandContext ctx)
-    {
-        GlobPattern? pattern = null;
-        long count = 10;
-        string? type = null;
-        for (int i = 2; i < ctx.Count; i += 2)
-        {
-            bool hasValue = i + 1 < ctx.Count;
-            if (hasValue && ctx.ArgIs(i, "COUNT"))
-            {
-                count = ctx.ArgInt64(i + 1);
-                if (count < 1) throw new RedisException(RedisErrors.Syntax);
-            }
-            else if (hasValue && ctx.ArgIs(i, "MATCH"))
-            {
-                var candidate = new GlobPattern(ctx.Arg(i + 1));
-                pattern = candidate.MatchesEverything ? null : candidate;
-            }
-            else if (hasValue && ctx.ArgIs(i, "TYPE"))
-            {
-                type = ctx.ArgString(i + 1);
-            }
-            else
-            {
-                throw new RedisException(RedisErrors.Syntax);
-            }
-        }
-        return (pattern, count, type);
     }
 
     private static byte[] ReadKey(DbDataReader r) => (byte[])r.GetValue(0);
