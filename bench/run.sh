@@ -1,0 +1,381 @@
+#!/usr/bin/env bash
+# Benchmarks the proxy side by side with a real Redis and with the raw MariaDB underneath it, in one run:
+#   bench/run.sh            full run (about 5 s per case; under 10 minutes on 2 cores, build included)
+#   bench/run.sh --quick    smoke run (1 s per case)
+# It installs what is missing with apt-get (mariadb-server redis-server redis-tools sysbench gnuplot-nox), builds
+# the solution in Release, starts a throwaway MariaDB, the proxy and a redis-server on free loopback ports, runs
+# redis-benchmark against the proxy and Redis and sysbench against MariaDB, prints a table and writes
+# docs/benchmarks.md with docs/benchmarks.png. Everything it starts or creates is removed when it exits.
+#
+# Environment:
+#   BENCH_SECONDS     target duration of each case in seconds (default 5, --quick 1)
+#   BENCH_REQUESTS    fixed redis-benchmark -n for every case instead of sizing each case to BENCH_SECONDS
+#   BENCH_KEYSPACE    keys per benchmark: redis-benchmark -r and the sysbench table size (default 10000)
+#   BENCH_REPORT_DIR  where benchmarks.md and benchmarks.png go (default docs/ in the repository)
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(dirname "$BENCH")"
+DLL="$REPO/src/Kernel/bin/Release/net10.0/RedisOnMySql.Kernel.dll"
+
+MODE=full
+for arg in "$@"; do
+    case "$arg" in
+        --quick) MODE=quick ;;
+        -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "bench/run.sh: unknown argument '$arg' (use --quick or --help)" >&2; exit 2 ;;
+    esac
+done
+if [ "$MODE" = quick ]; then SECONDS_PER_CASE="${BENCH_SECONDS:-1}"; else SECONDS_PER_CASE="${BENCH_SECONDS:-5}"; fi
+KEYSPACE="${BENCH_KEYSPACE:-10000}"
+REPORT_DIR="${BENCH_REPORT_DIR:-$REPO/docs}"
+CLIENT_COUNTS=(1 50)
+PIPELINES=(1 16)
+# SET runs before GET so GET reads what SET wrote; the report lists them in its own order.
+TESTS=(set get incr mset hset)
+POOL_MAX=64
+
+log() { echo "bench: $*" >&2; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+find_tool() { # first of the names found on PATH or in the sbin folders
+    local name dir
+    for name in "$@"; do
+        if command -v "$name" >/dev/null 2>&1; then command -v "$name"; return 0; fi
+        for dir in /usr/sbin /usr/local/sbin /usr/local/bin; do
+            if [ -x "$dir/$name" ]; then echo "$dir/$name"; return 0; fi
+        done
+    done
+    return 1
+}
+
+install_missing() {
+    local packages=()
+    find_tool mariadbd >/dev/null && find_tool mariadb >/dev/null || packages+=(mariadb-server)
+    find_tool redis-server >/dev/null || packages+=(redis-server)
+    find_tool redis-cli >/dev/null && find_tool redis-benchmark >/dev/null || packages+=(redis-tools)
+    find_tool sysbench >/dev/null || packages+=(sysbench)
+    find_tool gnuplot >/dev/null || packages+=(gnuplot-nox)
+    if [ "${#packages[@]}" -gt 0 ]; then
+        log "installing ${packages[*]}..."
+        as_root apt-get update
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${packages[@]}"
+    fi
+}
+
+install_missing
+log "building the solution in Release..."
+dotnet build "$REPO/RedisOnMySql.sln" -c Release -nologo -v q
+
+MARIADBD="$(find_tool mariadbd mysqld)"
+INSTALL_DB="$(find_tool mariadb-install-db mysql_install_db)"
+ADMIN="$(find_tool mariadb-admin mysqladmin)"
+CLIENT="$(find_tool mariadb mysql)"
+REDIS_SERVER="$(find_tool redis-server)"
+OS_USER="$(id -un)"
+
+WORK=""
+MARIADB_PID=""
+PROXY_PID=""
+REDIS_PID=""
+
+stop_process() { # pid: TERM, up to 10 s to exit, then KILL
+    local pid="$1"
+    [ -n "$pid" ] || return 0
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+    local code=$?
+    trap - EXIT INT TERM
+    stop_process "$PROXY_PID"
+    stop_process "$REDIS_PID"
+    stop_process "$MARIADB_PID"
+    if [ -n "$WORK" ]; then rm -rf "$WORK"; fi
+    exit "$code"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/rom-bench-XXXXXX")"
+RESULTS="$WORK/results.tsv"
+: >"$RESULTS"
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+TAKEN_PORTS=" "
+free_port() {
+    local candidate
+    for _ in $(seq 1 100); do
+        candidate=$((20000 + RANDOM % 30000))
+        case "$TAKEN_PORTS" in *" $candidate "*) continue ;; esac
+        if ! port_in_use "$candidate"; then TAKEN_PORTS+="$candidate "; echo "$candidate"; return 0; fi
+    done
+    log "no free port found"; return 1
+}
+
+wait_until() { # description pid command...: polls the command for up to 60 s while pid lives
+    local what="$1" pid="$2"
+    shift 2
+    for _ in $(seq 1 600); do
+        kill -0 "$pid" 2>/dev/null || { log "$what exited during startup"; return 1; }
+        if "$@" >/dev/null 2>&1; then return 0; fi
+        sleep 0.1
+    done
+    log "$what did not become ready"; return 1
+}
+
+redis_ping() { [ "$(redis-cli -h 127.0.0.1 -p "$1" PING 2>/dev/null)" = PONG ]; }
+
+MARIADB_PORT="$(free_port)"
+PROXY_PORT="$(free_port)"
+REDIS_PORT="$(free_port)"
+
+# --- MariaDB: a throwaway server with durability defaults, as the repository's run.sh starts it. ---
+log "starting a throwaway MariaDB on 127.0.0.1:$MARIADB_PORT"
+"$INSTALL_DB" --no-defaults --datadir="$WORK/mariadb" --user="$OS_USER" \
+    --auth-root-authentication-method=normal --skip-test-db >"$WORK/mariadb-install.log" 2>&1 \
+    || { cat "$WORK/mariadb-install.log" >&2; exit 1; }
+"$MARIADBD" --no-defaults --datadir="$WORK/mariadb" --socket="$WORK/mariadb.sock" \
+    --pid-file="$WORK/mariadbd.pid" --log-error="$WORK/mariadbd.err" \
+    --port="$MARIADB_PORT" --bind-address=127.0.0.1 --user="$OS_USER" \
+    --skip-log-bin --innodb-buffer-pool-size=256M --max-connections=2000 \
+    >"$WORK/mariadbd.out" 2>&1 &
+MARIADB_PID=$!
+wait_until MariaDB "$MARIADB_PID" \
+    "$ADMIN" --no-defaults --protocol=tcp -h127.0.0.1 -P"$MARIADB_PORT" -uroot --connect-timeout=2 ping \
+    || { tail -n 40 "$WORK/mariadbd.err" >&2; exit 1; }
+
+mariadb_root() { "$CLIENT" --no-defaults --protocol=tcp -h127.0.0.1 -P"$MARIADB_PORT" -uroot "$@"; }
+mariadb_root <<'SQL'
+DELETE FROM mysql.global_priv WHERE User = '';
+FLUSH PRIVILEGES;
+CREATE DATABASE IF NOT EXISTS redis;
+CREATE DATABASE IF NOT EXISTS sbtest;
+CREATE USER IF NOT EXISTS 'bench:user'@'%' IDENTIFIED BY 'bench';
+GRANT ALL PRIVILEGES ON redis.* TO 'bench:user'@'%';
+GRANT ALL PRIVILEGES ON sbtest.* TO 'bench:user'@'%';
+SQL
+
+# --- The proxy: Release build, every client logged in as bench:user without AUTH. ---
+export REDIS_MYSQL_ADDR="127.0.0.1:$MARIADB_PORT"
+export REDIS_MYSQL_DATABASE=redis
+export REDIS_MYSQL_BIND="127.0.0.1:$PROXY_PORT"
+export REDIS_MYSQL_DEFAULT_USER="bench:user"
+export REDIS_MYSQL_DEFAULT_PASSWORD="bench"
+export REDIS_MYSQL_POOL_MAX_CONNECTIONS="$POOL_MAX"
+(cd "$REPO" && dotnet "$DLL" migrate --user root) >"$WORK/migrate.log" 2>&1 \
+    || { cat "$WORK/migrate.log" >&2; exit 1; }
+log "starting the proxy on 127.0.0.1:$PROXY_PORT"
+(cd "$REPO" && exec dotnet "$DLL") >"$WORK/proxy.log" 2>&1 &
+PROXY_PID=$!
+wait_until proxy "$PROXY_PID" redis_ping "$PROXY_PORT" || { tail -n 40 "$WORK/proxy.log" >&2; exit 1; }
+
+# --- A real Redis for reference, without persistence. ---
+log "starting redis-server on 127.0.0.1:$REDIS_PORT"
+"$REDIS_SERVER" --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK" \
+    >"$WORK/redis.log" 2>&1 &
+REDIS_PID=$!
+wait_until redis-server "$REDIS_PID" redis_ping "$REDIS_PORT" || { tail -n 40 "$WORK/redis.log" >&2; exit 1; }
+
+# GET should find values, as sysbench's point selects find rows: load key:000000000000.. (the names
+# redis-benchmark -r generates) with 3-byte values, its default size, 1000 keys per MSET.
+prefill() { # port
+    local first
+    for ((first = 0; first < KEYSPACE; first += 1000)); do
+        # shellcheck disable=SC2046 # one word per key and value
+        redis-cli -h 127.0.0.1 -p "$1" MSET $(seq -f 'key:%012.0f xxx' "$first" "$((first + 999 < KEYSPACE - 1 ? first + 999 : KEYSPACE - 1))") >/dev/null
+    done
+}
+log "loading $KEYSPACE keys into the proxy and into Redis"
+prefill "$PROXY_PORT"
+prefill "$REDIS_PORT"
+
+# --- redis-benchmark ---
+
+# Prints "rps p50 p99" for one redis-benchmark run, or fails (redis-benchmark 7 exits non-zero on an error reply,
+# e.g. a command the proxy does not have yet).
+redis_benchmark() { # port test clients pipeline requests
+    local csv
+    # redis-benchmark spins forever once its server is gone, so every run has a time limit.
+    csv="$(timeout -k 5 "$CASE_TIME_LIMIT" redis-benchmark -h 127.0.0.1 -p "$1" -t "$2" -c "$3" -P "$4" -n "$5" \
+        -r "$KEYSPACE" --csv 2>>"$WORK/redis-benchmark.err")" || return 1
+    awk -F, 'NR == 2 && $2 != "" { gsub(/"/, ""); print $2, $5, $7; found = 1 } END { exit !found }' <<<"$csv"
+}
+
+CASE_TIME_LIMIT=$((SECONDS_PER_CASE * 4 + 60))
+
+# redis-benchmark stops after -n requests, not after a time: a short run estimates the rate, growing tenfold
+# until it lasts at least 0.2 s, and the real run gets rate x BENCH_SECONDS requests.
+requests_for() { # port test clients pipeline
+    if [ -n "${BENCH_REQUESTS:-}" ]; then echo "$BENCH_REQUESTS"; return 0; fi
+    local n=$(($3 * $4 * 20)) rps
+    [ "$n" -ge 1000 ] || n=1000
+    for _ in 1 2 3 4; do
+        read -r rps _ < <(redis_benchmark "$1" "$2" "$3" "$4" "$n") || return 1
+        if awk -v n="$n" -v rps="$rps" 'BEGIN { exit !(rps > 0 && n / rps < 0.2) }'; then n=$((n * 10)); else break; fi
+    done
+    awk -v rps="$rps" -v s="$SECONDS_PER_CASE" -v min="$n" 'BEGIN { n = int(rps * s); print (n < min ? min : n) }'
+}
+
+server_alive() { # system: its process exists and is not a zombie awaiting wait
+    local pid state
+    if [ "$1" = proxy ]; then pid="$PROXY_PID"; else pid="$REDIS_PID"; fi
+    read -r _ _ state _ <"/proc/$pid/stat" 2>/dev/null && [ "$state" != Z ]
+}
+
+DEAD_SERVERS=""
+run_case() { # system port test clients pipeline
+    local system="$1" port="$2" test="$3" clients="$4" pipeline="$5" requests figures
+    if ! server_alive "$system"; then
+        case "$DEAD_SERVERS" in
+            *"$system"*) ;;
+            *) DEAD_SERVERS+="$system "
+               log "$system is no longer running; its remaining cases are n/a. Log tail:"
+               tail -n 20 "$WORK/$system.log" >&2 ;;
+        esac
+        printf '%s\t%s\t%s\t%s\tn/a\tn/a\tn/a\n' "$system" "$test" "$clients" "$pipeline" >>"$RESULTS"
+        return 0
+    fi
+    if requests="$(requests_for "$port" "$test" "$clients" "$pipeline")" \
+        && figures="$(redis_benchmark "$port" "$test" "$clients" "$pipeline" "$requests")"; then
+        read -r rps p50 p99 <<<"$figures"
+        log "$(printf '%-7s %-4s c=%-2s P=%-2s %10s rps  p50 %s ms  p99 %s ms  (n=%s)' "$system" "$test" "$clients" "$pipeline" "$rps" "$p50" "$p99" "$requests")"
+    else
+        rps=n/a p50=n/a p99=n/a
+        log "$(printf '%-7s %-4s c=%-2s P=%-2s n/a: %s' "$system" "$test" "$clients" "$pipeline" "$(tail -n 1 "$WORK/redis-benchmark.err" 2>/dev/null)")"
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$test" "$clients" "$pipeline" "$rps" "$p50" "$p99" >>"$RESULTS"
+}
+
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+for system in proxy redis; do
+    if [ "$system" = proxy ]; then port="$PROXY_PORT"; else port="$REDIS_PORT"; fi
+    for test in "${TESTS[@]}"; do
+        for clients in "${CLIENT_COUNTS[@]}"; do
+            for pipeline in "${PIPELINES[@]}"; do
+                run_case "$system" "$port" "$test" "$clients" "$pipeline"
+            done
+        done
+    done
+done
+stop_process "$REDIS_PID"; REDIS_PID=""
+stop_process "$PROXY_PID"; PROXY_PID=""
+
+# --- sysbench against the same MariaDB, over TCP, one statement per transaction ---
+SYSBENCH_ARGS=(--db-driver=mysql --mysql-host=127.0.0.1 --mysql-port="$MARIADB_PORT" --mysql-user=bench:user
+    --mysql-password=bench --mysql-db=sbtest --tables=1 --table-size="$KEYSPACE" --rand-type=uniform)
+for workload in oltp_point_select oltp_update_non_index; do
+    sysbench "$workload" "${SYSBENCH_ARGS[@]}" prepare >"$WORK/sysbench-prepare.log" 2>&1 \
+        || { cat "$WORK/sysbench-prepare.log" >&2; exit 1; }
+    for clients in "${CLIENT_COUNTS[@]}"; do
+        # --percentile=99 gives p99 directly; p50 comes from the --histogram sysbench prints after the run.
+        if sysbench "$workload" "${SYSBENCH_ARGS[@]}" --threads="$clients" --time="$SECONDS_PER_CASE" \
+            --percentile=99 --histogram=on run >"$WORK/sysbench.log" 2>&1 \
+            && figures="$(awk -f "$BENCH/sysbench-result.awk" "$WORK/sysbench.log")"; then
+            read -r rps p50 p99 <<<"$figures"
+        else
+            rps=n/a p50=n/a p99=n/a
+            tail -n 5 "$WORK/sysbench.log" >&2
+        fi
+        log "$(printf '%-7s %-21s c=%-2s %10s rps  p50 %s ms  p99 %s ms' mariadb "$workload" "$clients" "$rps" "$p50" "$p99")"
+        printf 'mariadb\t%s\t%s\t1\t%s\t%s\t%s\n' "${workload#oltp_}" "$clients" "$rps" "$p50" "$p99" >>"$RESULTS"
+    done
+    sysbench "$workload" "${SYSBENCH_ARGS[@]}" cleanup >/dev/null 2>&1
+done
+
+# --- Report ---
+MARIADB_VERSION="$(mariadb_root -N -e 'SELECT VERSION()')"
+mkdir -p "$REPORT_DIR"
+awk -v mode=chart -f "$BENCH/report.awk" "$RESULTS" >"$WORK/chart.dat"
+gnuplot -e "datafile='$WORK/chart.dat'; outfile='$REPORT_DIR/benchmarks.png'" "$BENCH/chart.gp"
+
+if [ -n "${BENCH_REQUESTS:-}" ]; then sizing="$BENCH_REQUESTS requests per redis-benchmark case"; else sizing="About $SECONDS_PER_CASE s per case"; fi
+warning=""
+if [ -n "$DEAD_SERVERS" ]; then warning="**Warning: ${DEAD_SERVERS}exited during the run; its cases after that are n/a.**"$'\n\n'; fi
+commit="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+{
+    cat <<EOF
+# Benchmarks
+
+Generated by \`bench/run.sh$([ "$MODE" = quick ] && echo " --quick")\` on $(date -u '+%Y-%m-%d %H:%M UTC') at commit \`$commit\`$([ "$MODE" = quick ] && echo ' — **a quick smoke run: too short for conclusions**').
+Rerun it to refresh this page: it starts everything it needs and leaves nothing behind.
+
+## Machine
+
+| | |
+| --- | --- |
+| CPU | $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo) |
+| Memory | $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) |
+| OS, kernel | $(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r) |
+| MariaDB | $MARIADB_VERSION (throwaway server, durability defaults: \`innodb_flush_log_at_trx_commit=1\`, binary log off, 256 MB buffer pool) |
+| Redis | $("$REDIS_SERVER" --version | awk '{ print $3 }' | sed 's/^v=//') (\`--save '' --appendonly no\`) |
+| .NET | SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { v = $2 } END { print v }') |
+| Load average (1/5/15 min) | $LOAD_BEFORE just before the cases (well above $(nproc): other work was competing for the CPU) |
+| Tools | $(redis-benchmark --version | awk '{ print "redis-benchmark " $2 }'), $(sysbench --version) |
+
+## Results
+
+${warning}$sizing, $KEYSPACE keys. Everything on one machine over loopback TCP; the load generators share the 2 cores
+with the servers. Latencies in milliseconds. The MariaDB column is raw MariaDB doing the same work with one SQL
+statement per request: GET ↔ \`oltp_point_select\`, SET ↔ \`oltp_update_non_index\` (sysbench does not pipeline,
+so it is compared with unpipelined runs only).
+
+EOF
+    awk -v mode=markdown -f "$BENCH/report.awk" "$RESULTS"
+    cat <<EOF
+
+![Requests per second with 50 clients, log scale](benchmarks.png)
+
+### Targets (issue 4, 50 clients)
+
+EOF
+    awk -v mode=targets -f "$BENCH/report.awk" "$RESULTS"
+    cat <<EOF
+
+## Method
+
+- **Proxy**: the Release build of the kernel with its plugins, bound to 127.0.0.1, \`REDIS_MYSQL_DEFAULT_USER=bench:user\`
+  (so clients need no AUTH) and \`REDIS_MYSQL_POOL_MAX_CONNECTIONS=$POOL_MAX\`, on the same MariaDB as sysbench.
+- **redis-benchmark**: \`redis-benchmark -t <test> -c <clients> -P <pipeline> -n <requests> -r $KEYSPACE --csv\`, one
+  run per row, against the proxy and against Redis. \`-n\` is sized per case from a short calibration run so each
+  case lasts about the target time (\`BENCH_REQUESTS\` fixes it instead). Before the runs, keys
+  \`key:000000000000\`… are loaded with 3-byte values, the size redis-benchmark writes, so GET finds values as point selects
+  find rows. GET, SET and MSET use \`key:<random>\`, INCR \`counter:<random>\`, HSET one hash \`myhash\` (a hot key).
+  p50 and p99 are redis-benchmark's per-request latencies. A case whose command answers an error (a command the
+  proxy does not have yet) is shown as n/a.
+- **sysbench** 1.0: \`oltp_point_select\` and \`oltp_update_non_index\` with \`--tables=1 --table-size=$KEYSPACE
+  --rand-type=uniform\`, \`--threads=1|50 --time=$SECONDS_PER_CASE\`, in schema \`sbtest\` over TCP as the same MySQL user. Each
+  sysbench transaction is one statement in autocommit (prepared statements). p99 is sysbench's \`--percentile=99\`; sysbench reports
+  one percentile per run, so p50 is read off the latency histogram of the same run (\`--histogram=on\`): the
+  first bucket where the cumulative count reaches half the events.
+- Chart: requests per second with 50 clients, log scale; the MariaDB (sysbench) bar stands next to GET and SET
+  without pipelining; n/a marks a case the proxy could not run.
+
+## Micro-benchmarks
+
+\`bench/Micro\` (BenchmarkDotNet, not part of the solution) measures time and allocations of the per-command path
+without any network or SQL: \`RespRequestParser.TryParse\` on one buffer holding 16 pipelined GETs, and \`RespWriter\`
+writing 16 bulk (3 B and 1 KiB) and null replies; figures are per request.
+
+    dotnet run -c Release --project bench/Micro -- --filter '*'               # full BenchmarkDotNet job, several minutes
+    dotnet run -c Release --project bench/Micro -- --filter '*' --job short   # about a minute, rougher figures
+
+Results are printed and written under \`bench/Micro/bin/Release/net10.0/BenchmarkDotNet.Artifacts/\`.
+EOF
+} >"$REPORT_DIR/benchmarks.md"
+
+echo
+awk -v mode=text -f "$BENCH/report.awk" "$RESULTS"
+echo
+awk -v mode=targets -f "$BENCH/report.awk" "$RESULTS" | sed 's/\*\*//g; s/^- //'
+echo
+if [ -n "$DEAD_SERVERS" ]; then log "WARNING: ${DEAD_SERVERS}exited during the run"; fi
+log "report written to $REPORT_DIR/benchmarks.md (chart $REPORT_DIR/benchmarks.png)"
