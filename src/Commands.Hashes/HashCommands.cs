@@ -83,16 +83,17 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
     public async ValueTask HIncrByFloat(CommandContext ctx)
     {
         // Redis validates the increment before it looks at the key.
-        if (!RedisNumbers.TryParseDouble(ctx.Arg(3), out var increment)) throw new RedisException(RedisErrors.NotFloat);
-        if (double.IsInfinity(increment)) throw RedisException.Err("value is NaN or Infinity");
+        if (!LongDouble.TryParse(ctx.Arg(3), out var increment)) throw new RedisException(RedisErrors.NotFloat);
+        if (increment.IsInfinity) throw RedisException.Err("value is NaN or Infinity");
         var result = await ctx.Sql.TransactionAsync(async tx =>
         {
             var (key, current) = await LockFieldAsync(tx, ctx);
-            if (current is not null && !RedisNumbers.TryParseDouble(current, out _))
+            var value = LongDouble.Zero;
+            if (current is not null && !LongDouble.TryParse(current, out value))
                 throw RedisException.Err("hash value is not a float");
-            var sum = FloatIncrement.Add(current ?? "0"u8, ctx.Arg(3))
-                      ?? throw RedisException.Err("increment would produce NaN or Infinity");
-            var text = System.Text.Encoding.ASCII.GetBytes(sum);
+            var total = value.Add(increment);
+            if (total.IsInfinity) throw RedisException.Err("increment would produce NaN or Infinity");
+            var text = System.Text.Encoding.ASCII.GetBytes(total.ToRedisString());
             await WriteFieldAsync(tx, key, ctx.Arg(2), text);
             return text;
         }, ctx.Sql.Retry.Incr);

@@ -1,6 +1,8 @@
 using System.Text;
 
-namespace RedisOnMySql.Commands.Strings.Tests;
+using RedisOnMySql.Kernel.Sdk;
+
+namespace RedisOnMySql.Kernel.Tests.Sdk;
 
 /// <summary>
 /// INCRBYFLOAT arithmetic and output against expectations produced by glibc (strtold, long double add, "%.17Lf"),

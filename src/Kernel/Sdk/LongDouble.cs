@@ -1,15 +1,15 @@
 using System.Numerics;
 using System.Text;
 
-namespace RedisOnMySql.Commands.Strings;
+namespace RedisOnMySql.Kernel.Sdk;
 
 /// <summary>
 /// An x87 80-bit long double (64-bit mantissa, exponent up to 2^16383), emulated exactly with BigInteger.
-/// Redis does INCRBYFLOAT in long double and prints the result with "%.17Lf" and trailing zeros removed, so
+/// Redis does INCRBYFLOAT and HINCRBYFLOAT in long double and prints the result with "%.17Lf" and trailing zeros removed, so
 /// 0.1 + 0.2 is "0.3" there where double arithmetic would give 0.30000000000000004; inputs up to ~1e4932 parse.
 /// Not modelled: hexadecimal input ("0x1p3", rejected here) and the reduced precision of subnormals.
 /// </summary>
-internal readonly struct LongDouble
+public readonly struct LongDouble
 {
     private const int MantissaBits = 64;
     private const int MaxBinaryExponent = 16384;   // |value| < 2^16384
