@@ -59,6 +59,11 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
             logger.LogWarning(e, "MySQL failed during {Command}", entry.Name);
             Error(context, BackendErrors.Describe(e));
         }
+        catch (Exception e) when (BackendErrors.IsConnectionLoss(e))
+        {
+            logger.LogWarning("MySQL connection lost during {Command}: {Message}", entry.Name, e.Message);
+            Error(context, BackendErrors.Unavailable(e));
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Command {Command} failed", entry.Name);

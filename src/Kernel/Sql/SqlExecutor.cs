@@ -46,14 +46,14 @@ public sealed class SqlExecutor : ISqlRunner
     public async Task<T?> QueryFirstAsync<T>(Statement statement, Func<DbDataReader, T> map, params object?[] values)
     {
         await using var connection = await OpenAsync().ConfigureAwait(false);
-        await using var command = StatementCommand.Create(connection, null, Scope, statement, values);
+        await using var command = await StatementCommand.CreateAsync(connection, null, Scope, statement, values).ConfigureAwait(false);
         return await StatementCommand.QueryFirstAsync(command, map).ConfigureAwait(false);
     }
 
     public async Task<List<T>> QueryListAsync<T>(Statement statement, Func<DbDataReader, T> map, params object?[] values)
     {
         await using var connection = await OpenAsync().ConfigureAwait(false);
-        await using var command = StatementCommand.Create(connection, null, Scope, statement, values);
+        await using var command = await StatementCommand.CreateAsync(connection, null, Scope, statement, values).ConfigureAwait(false);
         return await StatementCommand.QueryListAsync(command, map).ConfigureAwait(false);
     }
 
@@ -61,14 +61,14 @@ public sealed class SqlExecutor : ISqlRunner
     public Task<int> ExecuteAsync(Statement statement, params object?[] values) => WithRetryAsync(async () =>
     {
         await using var connection = await OpenAsync().ConfigureAwait(false);
-        await using var command = StatementCommand.Create(connection, null, Scope, statement, values);
+        await using var command = await StatementCommand.CreateAsync(connection, null, Scope, statement, values).ConfigureAwait(false);
         return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }, Retry.Set, inTransaction: false);
 
     public Task<long> InsertAsync(Statement statement, params object?[] values) => WithRetryAsync(async () =>
     {
         await using var connection = await OpenAsync().ConfigureAwait(false);
-        await using var command = StatementCommand.Create(connection, null, Scope, statement, values);
+        await using var command = await StatementCommand.CreateAsync(connection, null, Scope, statement, values).ConfigureAwait(false);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         return command.LastInsertedId;
     }, Retry.Set, inTransaction: false);

@@ -19,25 +19,25 @@ public sealed class SqlTransaction : ISqlRunner
 
     public async Task<T?> QueryFirstAsync<T>(Statement statement, Func<DbDataReader, T> map, params object?[] values)
     {
-        await using var command = StatementCommand.Create(_connection, _transaction, _scope, statement, values);
+        await using var command = await StatementCommand.CreateAsync(_connection, _transaction, _scope, statement, values).ConfigureAwait(false);
         return await StatementCommand.QueryFirstAsync(command, map).ConfigureAwait(false);
     }
 
     public async Task<List<T>> QueryListAsync<T>(Statement statement, Func<DbDataReader, T> map, params object?[] values)
     {
-        await using var command = StatementCommand.Create(_connection, _transaction, _scope, statement, values);
+        await using var command = await StatementCommand.CreateAsync(_connection, _transaction, _scope, statement, values).ConfigureAwait(false);
         return await StatementCommand.QueryListAsync(command, map).ConfigureAwait(false);
     }
 
     public async Task<int> ExecuteAsync(Statement statement, params object?[] values)
     {
-        await using var command = StatementCommand.Create(_connection, _transaction, _scope, statement, values);
+        await using var command = await StatementCommand.CreateAsync(_connection, _transaction, _scope, statement, values).ConfigureAwait(false);
         return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     public async Task<long> InsertAsync(Statement statement, params object?[] values)
     {
-        await using var command = StatementCommand.Create(_connection, _transaction, _scope, statement, values);
+        await using var command = await StatementCommand.CreateAsync(_connection, _transaction, _scope, statement, values).ConfigureAwait(false);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         return command.LastInsertedId;
     }

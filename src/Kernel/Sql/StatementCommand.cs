@@ -6,7 +6,12 @@ namespace RedisOnMySql.Kernel.Sql;
 /// <summary>Turns a <see cref="Statement"/> and its values into a MySqlCommand on a given connection.</summary>
 internal static class StatementCommand
 {
-    public static MySqlCommand Create(MySqlConnection connection, MySqlTransaction? transaction, SqlScope scope,
+    /// <summary>
+    /// The command, prepared on the server: MySqlConnector keeps prepared statements per pooled session (connections
+    /// are not reset between uses), so each statement text is parsed by MySQL once per connection, then executed
+    /// over the binary protocol.
+    /// </summary>
+    public static async Task<MySqlCommand> CreateAsync(MySqlConnection connection, MySqlTransaction? transaction, SqlScope scope,
         Statement statement, object?[] values)
     {
         if (values.Length != statement.Parameters.Count)
@@ -18,6 +23,7 @@ internal static class StatementCommand
             command.Parameters.AddWithValue("@db", scope.Db);
         for (int i = 0; i < values.Length; i++)
             command.Parameters.AddWithValue("@" + statement.Parameters[i], values[i] ?? DBNull.Value);
+        await command.PrepareAsync().ConfigureAwait(false);
         return command;
     }
 
