@@ -14,6 +14,23 @@ namespace RedisOnMySql.Kernel.Commands;
 /// </summary>
 public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILogger<CommandDispatcher> logger)
 {
+    /// <summary>
+    /// The request's read plan when its command has one and every check passes; null sends it through
+    /// <see cref="ExecuteAsync"/>, which also reports any failed check. Counts the command when it returns a plan.
+    /// </summary>
+    public ReadPlan? TryPlan(CommandContext context, List<byte[]> args)
+    {
+        var entry = table.Find(args[0]);
+        if (entry?.Planner == null || Rejection(context.Session, entry, args) != null) return null;
+        context.Reset(args, entry);
+        var plan = entry.Planner(context);
+        if (plan == null) return null;
+        context.Session.LastInteraction = DateTimeOffset.UtcNow;
+        context.Session.LastCommand = entry.Name;
+        stats.CommandProcessed();
+        return plan;
+    }
+
     public async ValueTask ExecuteAsync(CommandContext context, List<byte[]> args)
     {
         var session = context.Session;
@@ -26,23 +43,10 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
             return;
         }
         session.LastCommand = entry.Name;
-        if (!entry.ArityMatches(args.Count))
+        if (Rejection(session, entry, args) is { } rejection)
         {
-            Error(context, RedisErrors.WrongArity(entry.Name));
+            Error(context, rejection);
             return;
-        }
-        if (!session.IsAuthenticated && !entry.Has(CommandFlags.NoAuth))
-        {
-            Error(context, RedisErrors.NoAuth);
-            return;
-        }
-        foreach (var index in entry.KeyIndexes(args.Count))
-        {
-            if (args[index].Length > KeyspaceLimits.MaxKeyBytes)
-            {
-                Error(context, KeyspaceLimits.KeyTooLong);
-                return;
-            }
         }
 
         context.Reset(args, entry);
@@ -68,6 +72,38 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
         {
             logger.LogError(e, "Command {Command} failed", entry.Name);
             Error(context, "ERR internal error: " + e.Message);
+        }
+    }
+
+    /// <summary>Why the metadata refuses the request (arity, NOAUTH, key size), or null.</summary>
+    private static string? Rejection(ClientSession session, CommandEntry entry, List<byte[]> args)
+    {
+        if (!entry.ArityMatches(args.Count)) return RedisErrors.WrongArity(entry.Name);
+        if (!session.IsAuthenticated && !entry.Has(CommandFlags.NoAuth)) return RedisErrors.NoAuth;
+        foreach (var index in entry.KeyIndexes(args.Count))
+        {
+            if (args[index].Length > KeyspaceLimits.MaxKeyBytes) return KeyspaceLimits.KeyTooLong;
+        }
+        return null;
+    }
+
+    /// <summary>Answers a batch of plans: one round trip; on a MySQL failure, every plan not yet answered gets the error.</summary>
+    public async ValueTask ExecuteBatchAsync(CommandContext context, IReadOnlyList<ReadPlan> plans)
+    {
+        int answered = 0;
+        try
+        {
+            await context.Sql.ReadBatchAsync(plans, (plan, reader) =>
+            {
+                plan.Reply(context.Reply, reader);
+                answered++;
+            }).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is MySqlException || BackendErrors.IsConnectionLoss(e))
+        {
+            logger.LogWarning("MySQL failed during a batch of {Count} reads: {Message}", plans.Count, e.Message);
+            var message = e is MySqlException mysql ? BackendErrors.Describe(mysql) : BackendErrors.Unavailable(e);
+            for (; answered < plans.Count; answered++) Error(context, message);
         }
     }
 

@@ -4,6 +4,8 @@ namespace RedisOnMySql.Kernel.Commands;
 
 public delegate ValueTask CommandHandler(CommandContext context);
 
+public delegate ReadPlan? ReadPlanner(CommandContext context);
+
 /// <summary>One row of the command table: Redis metadata plus the handler and where it came from.</summary>
 public sealed record CommandEntry(
     string Name,
@@ -17,7 +19,8 @@ public sealed record CommandEntry(
     string Group,
     string Summary,
     string Since,
-    CommandHandler Handler)
+    CommandHandler Handler,
+    ReadPlanner? Planner = null)
 {
     public bool Has(CommandFlags flag) => (Flags & flag) != 0;
 

@@ -65,7 +65,21 @@ public sealed class CommandTable
         var type = family.GetType();
         var plugin = type.Assembly.GetName().Name ?? type.Assembly.FullName ?? "?";
         const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
-        foreach (var method in type.GetMethods(flags))
+        var methods = type.GetMethods(flags);
+        var planners = new Dictionary<string, ReadPlanner>(StringComparer.OrdinalIgnoreCase);
+        foreach (var method in methods)
+        {
+            var attribute = method.GetCustomAttribute<ReadPlanAttribute>();
+            if (attribute == null) continue;
+            var parameters = method.GetParameters();
+            if (method.ReturnType != typeof(ReadPlan) || parameters.Length != 1 || parameters[0].ParameterType != typeof(CommandContext))
+                throw new CommandTableException(
+                    $"{type.FullName}.{method.Name} must be 'ReadPlan? {method.Name}(CommandContext)' to plan '{attribute.Command}'");
+            planners[attribute.Command] = method.IsStatic
+                ? method.CreateDelegate<ReadPlanner>()
+                : method.CreateDelegate<ReadPlanner>(family);
+        }
+        foreach (var method in methods)
         {
             foreach (var attribute in method.GetCustomAttributes<RedisCommandAttribute>())
             {
@@ -78,7 +92,8 @@ public sealed class CommandTable
                     : method.CreateDelegate<CommandHandler>(family);
                 yield return new CommandEntry(attribute.Name.ToLowerInvariant(), attribute.Arity, attribute.Flags,
                     attribute.FirstKey, attribute.LastKey, attribute.Step, family.Name, plugin,
-                    attribute.Group == "" ? family.Name : attribute.Group, attribute.Summary, attribute.Since, handler);
+                    attribute.Group == "" ? family.Name : attribute.Group, attribute.Summary, attribute.Since, handler,
+                    planners.GetValueOrDefault(attribute.Name));
             }
         }
     }

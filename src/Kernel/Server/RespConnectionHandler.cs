@@ -76,7 +76,8 @@ public sealed class RespConnectionHandler(
     {
         var writer = new RespWriter(output);
         var context = new CommandContext(session, writer);
-        var args = new List<byte[]>();
+        var requests = new List<List<byte[]>>();
+        var plans = new List<ReadPlan>();
         int idleMs = options.Server.IdleTimeoutMs;
         int partialMs = options.Server.ReadTimeoutMs;
         bool partialRequest = false;
@@ -97,20 +98,32 @@ public sealed class RespConnectionHandler(
                 return; // timed out: Redis closes silently
             }
             var buffer = read.Buffer;
-            int executed = 0;
-            try
+            RespProtocolException? protocolError = null;
+            do
             {
-                while (!session.CloseRequested && RespRequestParser.TryParse(ref buffer, _limits, args))
+                // Up to max_inflight requests are parsed first, so consecutive planned reads can share one round trip.
+                requests.Clear();
+                try
                 {
-                    if (args.Count == 0) continue;
-                    // The list is reused for the next request: handlers must not keep it past their command.
-                    await dispatcher.ExecuteAsync(context, args).ConfigureAwait(false);
-                    if (++executed % maxInflight == 0) await FlushAsync(output, writer).ConfigureAwait(false);
+                    var args = new List<byte[]>();
+                    while (requests.Count < maxInflight && RespRequestParser.TryParse(ref buffer, _limits, args))
+                    {
+                        if (args.Count == 0) continue;
+                        requests.Add(args);
+                        args = new List<byte[]>();
+                    }
                 }
-            }
-            catch (RespProtocolException e)
+                catch (RespProtocolException e)
+                {
+                    protocolError = e;
+                }
+                await ExecuteAsync(context, requests, plans).ConfigureAwait(false);
+                if (requests.Count == maxInflight) await FlushAsync(output, writer).ConfigureAwait(false);
+            } while (requests.Count == maxInflight && protocolError == null && !session.CloseRequested);
+
+            if (protocolError != null && !session.CloseRequested)
             {
-                writer.WriteError("ERR Protocol error: " + e.Message);
+                writer.WriteError("ERR Protocol error: " + protocolError.Message);
                 await FlushAsync(output, writer).ConfigureAwait(false);
                 return;
             }
@@ -119,6 +132,25 @@ public sealed class RespConnectionHandler(
             input.AdvanceTo(buffer.Start, buffer.End);
             await FlushAsync(output, writer).ConfigureAwait(false);
             if (session.CloseRequested || read.IsCompleted || read.IsCanceled) return;
+        }
+    }
+
+    /// <summary>
+    /// Runs requests in order: a run of consecutive requests whose commands have a read plan goes to MySQL as one
+    /// batch; every other request runs through its handler. Nothing runs after QUIT.
+    /// </summary>
+    private async ValueTask ExecuteAsync(CommandContext context, List<List<byte[]>> requests, List<ReadPlan> plans)
+    {
+        for (int i = 0; i < requests.Count && !context.Session.CloseRequested;)
+        {
+            plans.Clear();
+            while (i < requests.Count && dispatcher.TryPlan(context, requests[i]) is { } plan)
+            {
+                plans.Add(plan);
+                i++;
+            }
+            if (plans.Count > 0) await dispatcher.ExecuteBatchAsync(context, plans).ConfigureAwait(false);
+            if (i < requests.Count) await dispatcher.ExecuteAsync(context, requests[i++]).ConfigureAwait(false);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using MySqlConnector;
 using RedisOnMySql.Kernel.Auth;
+using RedisOnMySql.Kernel.Sdk;
 
 namespace RedisOnMySql.Kernel.Sql;
 
@@ -72,6 +73,32 @@ public sealed class SqlExecutor : ISqlRunner
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         return command.LastInsertedId;
     }, Retry.Set, inTransaction: false);
+
+    /// <summary>
+    /// Runs the plans' statements as one batch on one connection (one round trip, executed in order, each its own
+    /// autocommit statement) and hands each result set to <paramref name="answer"/> in order.
+    /// </summary>
+    public async Task ReadBatchAsync(IReadOnlyList<ReadPlan> plans, Action<ReadPlan, DbDataReader> answer)
+    {
+        await using var connection = await OpenAsync().ConfigureAwait(false);
+        if (plans.Count == 1)
+        {
+            // Alone, the statement runs prepared like any other.
+            await using var command = await StatementCommand.CreateAsync(connection, null, Scope, plans[0].Statement, plans[0].Values)
+                .ConfigureAwait(false);
+            await using var single = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            answer(plans[0], single);
+            return;
+        }
+        await using var batch = new MySqlBatch(connection);
+        foreach (var plan in plans) batch.BatchCommands.Add(StatementCommand.CreateBatchCommand(Scope, plan.Statement, plan.Values));
+        await using var reader = await batch.ExecuteReaderAsync().ConfigureAwait(false);
+        for (int i = 0; i < plans.Count; i++)
+        {
+            if (i > 0) await reader.NextResultAsync().ConfigureAwait(false);
+            answer(plans[i], reader);
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> in one READ COMMITTED transaction and commits it; on deadlock, lock-wait timeout

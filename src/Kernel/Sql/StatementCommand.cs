@@ -14,17 +14,28 @@ internal static class StatementCommand
     public static async Task<MySqlCommand> CreateAsync(MySqlConnection connection, MySqlTransaction? transaction, SqlScope scope,
         Statement statement, object?[] values)
     {
+        var command = new MySqlCommand(statement.Sql, connection, transaction);
+        Bind(command.Parameters, scope, statement, values);
+        await command.PrepareAsync().ConfigureAwait(false);
+        return command;
+    }
+
+    public static MySqlBatchCommand CreateBatchCommand(SqlScope scope, Statement statement, object?[] values)
+    {
+        var command = new MySqlBatchCommand(statement.Sql);
+        Bind(command.Parameters, scope, statement, values);
+        return command;
+    }
+
+    private static void Bind(MySqlParameterCollection parameters, SqlScope scope, Statement statement, object?[] values)
+    {
         if (values.Length != statement.Parameters.Count)
             throw new ArgumentException(
                 $"{statement.Name} takes {statement.Parameters.Count} values ({string.Join(", ", statement.Parameters)}), got {values.Length}");
-        var command = new MySqlCommand(statement.Sql, connection, transaction);
-        if (statement.UsesTenant) command.Parameters.AddWithValue("@tenant", scope.Tenant);
-        if (statement.UsesDb)
-            command.Parameters.AddWithValue("@db", scope.Db);
+        if (statement.UsesTenant) parameters.AddWithValue("@tenant", scope.Tenant);
+        if (statement.UsesDb) parameters.AddWithValue("@db", scope.Db);
         for (int i = 0; i < values.Length; i++)
-            command.Parameters.AddWithValue("@" + statement.Parameters[i], values[i] ?? DBNull.Value);
-        await command.PrepareAsync().ConfigureAwait(false);
-        return command;
+            parameters.AddWithValue("@" + statement.Parameters[i], values[i] ?? DBNull.Value);
     }
 
     public static async Task<T?> QueryFirstAsync<T>(MySqlCommand command, Func<DbDataReader, T> map)
