@@ -1,4 +1,3 @@
-using System.Data.Common;
 using RedisOnMySql.Kernel.Protocol;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Storage;
@@ -17,15 +16,18 @@ public sealed partial class StringCommands : ICommandFamily
     [RedisCommand("get", 2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "string", Summary = "Returns the string value of a key.")]
     public async ValueTask Get(CommandContext ctx) => WriteValue(ctx, await ReadStringAsync(ctx, ctx.Arg(1)));
 
-    /// <summary>GET as one statement, so pipelined GETs share a round trip.</summary>
-    [ReadPlan("get")]
-    public ReadPlan PlanGet(CommandContext ctx) => new(StringStatements.SelectValue, [ctx.Arg(1), ctx.NowMs], ReplyGet);
+    /// <summary>Pipelined GETs are answered by one statement over all their keys (columns k, type, v).</summary>
+    private static readonly KeyedRead GetByKeys = new(StringStatements.SelectMany);
 
-    private static void ReplyGet(RespWriter reply, DbDataReader row)
+    [ReadPlan("get")]
+    public ReadPlan PlanGet(CommandContext ctx) =>
+        new(StringStatements.SelectMany(1), [ctx.Arg(1), ctx.NowMs], ReplyGet) { Keyed = GetByKeys, Key = ctx.Arg(1) };
+
+    private static void ReplyGet(RespWriter reply, object?[]? row)
     {
-        if (!row.Read()) reply.WriteNullBulk();
-        else if ((KeyType)Convert.ToByte(row.GetValue(0)) != KeyType.String) reply.WriteError(RedisErrors.WrongType);
-        else reply.WriteBulkString(row.IsDBNull(1) ? [] : (byte[])row.GetValue(1));
+        if (row == null) reply.WriteNullBulk();
+        else if ((KeyType)Convert.ToByte(row[1]) != KeyType.String) reply.WriteError(RedisErrors.WrongType);
+        else reply.WriteBulkString(row[2] is byte[] value ? value : []);
     }
 
     [RedisCommand("set", -3, CommandFlags.Write | CommandFlags.DenyOom, 1, 1, 1, Group = "string", Summary = "Sets the string value of a key, ignoring its type. The key is created if it doesn't exist.")]

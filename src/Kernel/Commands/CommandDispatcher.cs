@@ -93,9 +93,9 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
         int answered = 0;
         try
         {
-            await context.Sql.ReadBatchAsync(plans, (plan, reader) =>
+            await context.Sql.ReadBatchAsync(plans, (plan, row) =>
             {
-                plan.Reply(context.Reply, reader);
+                plan.Reply(context.Reply, row);
                 answered++;
             }).ConfigureAwait(false);
         }

@@ -75,19 +75,24 @@ public sealed class SqlExecutor : ISqlRunner
     }, Retry.Set, inTransaction: false);
 
     /// <summary>
-    /// Runs the plans' statements as one batch on one connection (one round trip, executed in order, each its own
-    /// autocommit statement) and hands each result set to <paramref name="answer"/> in order.
+    /// Answers planned reads in one round trip: one plan runs prepared; plans sharing a <see cref="KeyedRead"/> become
+    /// one statement over their distinct keys (IN-list padded to a power of two, so few shapes exist); any other mix
+    /// runs as one batch of statements executed in order. <paramref name="answer"/> gets each plan's first row.
     /// </summary>
-    public async Task ReadBatchAsync(IReadOnlyList<ReadPlan> plans, Action<ReadPlan, DbDataReader> answer)
+    public async Task ReadBatchAsync(IReadOnlyList<ReadPlan> plans, Action<ReadPlan, object?[]?> answer)
     {
         await using var connection = await OpenAsync().ConfigureAwait(false);
         if (plans.Count == 1)
         {
-            // Alone, the statement runs prepared like any other.
             await using var command = await StatementCommand.CreateAsync(connection, null, Scope, plans[0].Statement, plans[0].Values)
                 .ConfigureAwait(false);
             await using var single = await command.ExecuteReaderAsync().ConfigureAwait(false);
-            answer(plans[0], single);
+            answer(plans[0], await FirstRowAsync(single).ConfigureAwait(false));
+            return;
+        }
+        if (plans[0].Keyed is { } keyed && plans.All(p => p.Keyed == keyed && p.Key != null))
+        {
+            await ReadMergedAsync(connection, keyed, plans, answer).ConfigureAwait(false);
             return;
         }
         await using var batch = new MySqlBatch(connection);
@@ -96,8 +101,39 @@ public sealed class SqlExecutor : ISqlRunner
         for (int i = 0; i < plans.Count; i++)
         {
             if (i > 0) await reader.NextResultAsync().ConfigureAwait(false);
-            answer(plans[i], reader);
+            answer(plans[i], await FirstRowAsync(reader).ConfigureAwait(false));
         }
+    }
+
+    private async Task ReadMergedAsync(MySqlConnection connection, KeyedRead keyed, IReadOnlyList<ReadPlan> plans,
+        Action<ReadPlan, object?[]?> answer)
+    {
+        var keys = plans.Select(p => p.Key!).Distinct(KeyBytesComparer.Instance).ToList();
+        int shape = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)keys.Count);
+        var values = new object?[shape + 1];
+        for (int i = 0; i < shape; i++) values[i] = keys[i < keys.Count ? i : 0];
+        values[shape] = plans[0].Values[^1];
+        await using var command = await StatementCommand.CreateAsync(connection, null, Scope, keyed.ForKeys(shape), values)
+            .ConfigureAwait(false);
+        var rows = new Dictionary<byte[], object?[]>(KeyBytesComparer.Instance);
+        await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                var row = new object?[reader.FieldCount];
+                reader.GetValues(row!);
+                rows[(byte[])row[0]!] = row;
+            }
+        }
+        foreach (var plan in plans) answer(plan, rows.GetValueOrDefault(plan.Key!));
+    }
+
+    private static async Task<object?[]?> FirstRowAsync(DbDataReader reader)
+    {
+        if (!await reader.ReadAsync().ConfigureAwait(false)) return null;
+        var row = new object?[reader.FieldCount];
+        reader.GetValues(row!);
+        return row;
     }
 
     /// <summary>
