@@ -5,9 +5,9 @@ namespace RedisOnMySql.Kernel.Sdk;
 
 /// <summary>
 /// A read command reduced to one statement and a way to answer from its first row (null when there is none).
-/// Consecutive planned commands of a pipeline are answered together: plans of the same <see cref="KeyedRead"/> by
-/// one statement over all their keys, others as one batch (one round trip, executed in order). <see cref="Reply"/>
-/// must not throw: it answers errors such as WRONGTYPE itself.
+/// Consecutive planned commands of a pipeline are answered together on one connection: plans of the same
+/// <see cref="KeyedRead"/> by one statement over all their keys. <see cref="Reply"/> must not throw: it answers
+/// errors such as WRONGTYPE itself.
 /// </summary>
 public sealed record ReadPlan(Statement Statement, object?[] Values, Action<RespWriter, object?[]?> Reply)
 {

@@ -75,33 +75,24 @@ public sealed class SqlExecutor : ISqlRunner
     }, Retry.Set, inTransaction: false);
 
     /// <summary>
-    /// Answers planned reads in one round trip: one plan runs prepared; plans sharing a <see cref="KeyedRead"/> become
-    /// one statement over their distinct keys (IN-list padded to a power of two, so few shapes exist); any other mix
-    /// runs as one batch of statements executed in order. <paramref name="answer"/> gets each plan's first row.
+    /// Answers planned reads in order on one connection: plans sharing a <see cref="KeyedRead"/> become one statement
+    /// over their distinct keys (one round trip; IN-list padded to a power of two, so few shapes exist); any other
+    /// plans run one prepared statement each. <paramref name="answer"/> gets each plan's first row.
     /// </summary>
     public async Task ReadBatchAsync(IReadOnlyList<ReadPlan> plans, Action<ReadPlan, object?[]?> answer)
     {
         await using var connection = await OpenAsync().ConfigureAwait(false);
-        if (plans.Count == 1)
-        {
-            await using var command = await StatementCommand.CreateAsync(connection, null, Scope, plans[0].Statement, plans[0].Values)
-                .ConfigureAwait(false);
-            await using var single = await command.ExecuteReaderAsync().ConfigureAwait(false);
-            answer(plans[0], await FirstRowAsync(single).ConfigureAwait(false));
-            return;
-        }
-        if (plans[0].Keyed is { } keyed && plans.All(p => p.Keyed == keyed && p.Key != null))
+        if (plans.Count > 1 && plans[0].Keyed is { } keyed && plans.All(p => p.Keyed == keyed && p.Key != null))
         {
             await ReadMergedAsync(connection, keyed, plans, answer).ConfigureAwait(false);
             return;
         }
-        await using var batch = new MySqlBatch(connection);
-        foreach (var plan in plans) batch.BatchCommands.Add(StatementCommand.CreateBatchCommand(Scope, plan.Statement, plan.Values));
-        await using var reader = await batch.ExecuteReaderAsync().ConfigureAwait(false);
-        for (int i = 0; i < plans.Count; i++)
+        foreach (var plan in plans)
         {
-            if (i > 0) await reader.NextResultAsync().ConfigureAwait(false);
-            answer(plans[i], await FirstRowAsync(reader).ConfigureAwait(false));
+            await using var command = await StatementCommand.CreateAsync(connection, null, Scope, plan.Statement, plan.Values)
+                .ConfigureAwait(false);
+            await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+            answer(plan, await FirstRowAsync(reader).ConfigureAwait(false));
         }
     }
 

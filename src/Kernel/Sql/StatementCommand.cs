@@ -20,13 +20,6 @@ internal static class StatementCommand
         return command;
     }
 
-    public static MySqlBatchCommand CreateBatchCommand(SqlScope scope, Statement statement, object?[] values)
-    {
-        var command = new MySqlBatchCommand(statement.Sql);
-        Bind(command.Parameters, scope, statement, values);
-        return command;
-    }
-
     private static void Bind(MySqlParameterCollection parameters, SqlScope scope, Statement statement, object?[] values)
     {
         if (values.Length != statement.Parameters.Count)
