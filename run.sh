@@ -10,21 +10,8 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$REPO"
 DLL="$REPO/src/Kernel/bin/Release/net10.0/RedisOnMySql.Kernel.dll"
-
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-find_tool() { # first of the names found on PATH or in the sbin folders
-    local name dir
-    for name in "$@"; do
-        if command -v "$name" >/dev/null 2>&1; then command -v "$name"; return 0; fi
-        for dir in /usr/sbin /usr/local/sbin /usr/local/bin; do
-            if [ -x "$dir/$name" ]; then echo "$dir/$name"; return 0; fi
-        done
-    done
-    return 1
-}
+# shellcheck source=scripts/shell-tools.sh
+. "$REPO/scripts/shell-tools.sh"
 
 log() { echo "run.sh: $*" >&2; }
 
@@ -39,11 +26,7 @@ if [ -z "${REDIS_MYSQL_ADDR:-}" ]; then
 fi
 # redis-cli is what the README connects with.
 if ! find_tool redis-cli >/dev/null; then packages+=(redis-tools); fi
-if [ "${#packages[@]}" -gt 0 ]; then
-    log "installing ${packages[*]}..."
-    as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${packages[@]}"
-fi
+install_packages "${packages[@]}"
 
 dotnet build "$REPO/RedisOnMySql.sln" -c Release
 

@@ -8,19 +8,12 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$REPO"
 
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-have() {
-    command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/usr/local/sbin/$1" ]
-}
-
-if ! have mariadbd || ! have redis-cli || ! have mariadb; then
-    echo "Installing mariadb-server and redis-tools..." >&2
-    as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-server redis-tools
-fi
+# shellcheck source=scripts/shell-tools.sh
+. "$REPO/scripts/shell-tools.sh"
+packages=()
+find_tool mariadbd >/dev/null && find_tool mariadb >/dev/null || packages+=(mariadb-server)
+find_tool redis-cli >/dev/null || packages+=(redis-tools)
+install_packages "${packages[@]}"
 
 RESULTS="$REPO/TestResults"
 rm -rf "$RESULTS"

@@ -36,21 +36,8 @@ TESTS=(set get incr mset hset)
 POOL_MAX=64
 
 log() { echo "bench: $*" >&2; }
-
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-find_tool() { # first of the names found on PATH or in the sbin folders
-    local name dir
-    for name in "$@"; do
-        if command -v "$name" >/dev/null 2>&1; then command -v "$name"; return 0; fi
-        for dir in /usr/sbin /usr/local/sbin /usr/local/bin; do
-            if [ -x "$dir/$name" ]; then echo "$dir/$name"; return 0; fi
-        done
-    done
-    return 1
-}
+# shellcheck source=../scripts/shell-tools.sh
+. "$REPO/scripts/shell-tools.sh"
 
 install_missing() {
     local packages=()
@@ -59,11 +46,7 @@ install_missing() {
     find_tool redis-cli >/dev/null && find_tool redis-benchmark >/dev/null || packages+=(redis-tools)
     find_tool sysbench >/dev/null || packages+=(sysbench)
     find_tool gnuplot >/dev/null || packages+=(gnuplot-nox)
-    if [ "${#packages[@]}" -gt 0 ]; then
-        log "installing ${packages[*]}..."
-        as_root apt-get update
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${packages[@]}"
-    fi
+    install_packages "${packages[@]}"
 }
 
 install_missing
