@@ -11,12 +11,9 @@ namespace RedisOnMySql.Commands.Hashes;
 /// </summary>
 public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
 {
-    /// <summary>Where every hash's fields live; COPY duplicates the listed columns.</summary>
-    internal static readonly ChildTable FieldTable = new(HashStatements.Fields, KeyType.Hash, ["field_hash", "field", "value"], CopyOrder: "seq");
-
     public string Name => "hashes";
 
-    public IReadOnlyList<ChildTable> ChildTables { get; } = [FieldTable];
+    public IReadOnlyList<ChildTable> ChildTables { get; } = [HashStatements.FieldTable];
 
     [RedisCommand("hset", -4, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "hash", Summary = "Creates or modifies the value of a field in a hash.", Since = "2.0.0")]
     public async ValueTask HSet(CommandContext ctx) => ctx.Reply.WriteInteger(await SetFieldsAsync(ctx));
@@ -54,7 +51,7 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
             long count = 0;
             foreach (var chunk in fields.Chunks())
                 count += await tx.ExecuteAsync(HashStatements.DeleteFields(chunk.Shape), chunk.BindHashes(key.Id));
-            if (count > 0) await key.DeleteIfEmptyAsync(FieldTable);
+            if (count > 0) await key.DeleteIfEmptyAsync(HashStatements.FieldTable);
             return count;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(deleted);

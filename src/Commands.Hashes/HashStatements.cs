@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RedisOnMySql.Kernel.Sql;
+using RedisOnMySql.Kernel.Storage;
 
 namespace RedisOnMySql.Commands.Hashes;
 
@@ -10,6 +11,12 @@ namespace RedisOnMySql.Commands.Hashes;
 internal static class HashStatements
 {
     public static readonly SqlTable Fields = new("hash_fields", TableScope.Tenant);
+
+    /// <summary>Where every hash's fields live; COPY duplicates the listed columns in seq order.</summary>
+    public static readonly ChildTable FieldTable = new(Fields, KeyType.Hash, ["field_hash", "field", "value"], CopyOrder: "seq");
+
+    /// <summary>Reads by key id outside a key lock check in the same statement that the hash still exists.</summary>
+    private static readonly string KeyAlive = FieldTable.KeyAlive("@key_id");
 
     private static readonly ConcurrentDictionary<int, Statement> SelectValuesByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> CountExistingByShape = new();
@@ -42,15 +49,15 @@ internal static class HashStatements
 
     /// <summary>Every field and value of a hash in insertion order (params: key_id).</summary>
     public static readonly Statement SelectAll = SqlBuilder.From(Fields).Select("field", "value")
-        .Where("key_id", "=", "@key_id").OrderBy("seq").Build("hashes.select_all");
+        .Where("key_id", "=", "@key_id").WhereRaw(KeyAlive).OrderBy("seq").Build("hashes.select_all");
 
     /// <summary>Every field of a hash in insertion order (params: key_id).</summary>
     public static readonly Statement SelectFieldNames = SqlBuilder.From(Fields).Select("field")
-        .Where("key_id", "=", "@key_id").OrderBy("seq").Build("hashes.select_field_names");
+        .Where("key_id", "=", "@key_id").WhereRaw(KeyAlive).OrderBy("seq").Build("hashes.select_field_names");
 
     /// <summary>Every value of a hash in insertion order (params: key_id).</summary>
     public static readonly Statement SelectFieldValues = SqlBuilder.From(Fields).Select("value")
-        .Where("key_id", "=", "@key_id").OrderBy("seq").Build("hashes.select_field_values");
+        .Where("key_id", "=", "@key_id").WhereRaw(KeyAlive).OrderBy("seq").Build("hashes.select_field_values");
 
     /// <summary>One field's value, under the caller's key lock (params: key_id, field_hash).</summary>
     public static readonly Statement SelectValue = SqlBuilder.From(Fields).Select("value")
@@ -68,12 +75,12 @@ internal static class HashStatements
 
     /// <summary>A page of fields after the cursor, the seq of each being the next cursor (params: key_id, cursor, count).</summary>
     public static readonly Statement ScanFields = SqlBuilder.From(Fields).Select("seq", "field", "value")
-        .Where("key_id", "=", "@key_id").Where("seq", ">", "@cursor").OrderBy("seq").Limit("@count")
+        .Where("key_id", "=", "@key_id").WhereRaw(KeyAlive).Where("seq", ">", "@cursor").OrderBy("seq").Limit("@count")
         .Build("hashes.scan_fields");
 
     /// <summary>Up to @count distinct fields in random order (params: key_id, count).</summary>
     public static readonly Statement SelectRandomFields = SqlBuilder.From(Fields).Select("field", "value")
-        .Where("key_id", "=", "@key_id").OrderBy("RAND()").Limit("@count").Build("hashes.select_random_fields");
+        .Where("key_id", "=", "@key_id").WhereRaw(KeyAlive).OrderBy("RAND()").Limit("@count").Build("hashes.select_random_fields");
 
     /// <summary>Hash and value of the named fields that exist (params: key_id, h0..).</summary>
     public static Statement SelectValues(int shape) => SelectValuesByShape.GetOrAdd(shape, n =>

@@ -7,6 +7,8 @@ namespace RedisOnMySql.Commands.Sets;
 /// Set algebra as SQL run inside MySQL, never by streaming members to the proxy. Every statement reads the members
 /// of the first set (<c>m</c>, @id) filtered against the other sets (@other0.., padded to a power-of-two shape):
 /// intersection with one EXISTS per other set, difference with one NOT EXISTS over all of them, union as an IN list.
+/// The ids were resolved by an earlier statement, so plain reads also check in their own snapshot that each source set
+/// still exists: a set deleted in between reads as empty rather than half collected.
 /// </summary>
 internal static class SetAlgebraStatements
 {
@@ -29,7 +31,7 @@ internal static class SetAlgebraStatements
     {
         var insert = SqlBuilder.Insert(SetStatements.Members)
             .Value("key_id", "@dst_id").Value("member_hash", "m.member_hash").Value("member", "m.member")
-            .FromSelect(Source(key.Item1, key.Item2));
+            .FromSelect(Source(key.Item1, key.Item2, lockedSources: true));
         if (key.Item1 == SetOperation.Union) insert.InsertIgnore();
         return insert.Build($"sets.{Name(key.Item1)}_store_{key.Item2}");
     });
@@ -42,24 +44,29 @@ internal static class SetAlgebraStatements
     public static Statement InterCardLimited(int shape) => InterCardLimitedByShape.GetOrAdd(shape, n =>
         Source(SetOperation.Inter, n).Select("1").Limit("@limit").Build($"sets.intercard_limited_{n}"));
 
-    private static SqlBuilder Source(SetOperation operation, int shape)
+    /// <param name="lockedSources">
+    /// The STORE forms lock their sources in the same transaction, which may also have just replaced the destination
+    /// when it is a source: they read the ids as locked, without the liveness checks of the plain reads.
+    /// </param>
+    private static SqlBuilder Source(SetOperation operation, int shape, bool lockedSources = false)
     {
+        string AndAlive(string keyId) => lockedSources ? "" : " AND " + SetStatements.Children.KeyAlive(keyId);
         var others = Enumerable.Range(0, shape).Select(i => $"@other{i}").ToList();
         var source = SqlBuilder.From(SetStatements.Members).Alias("m");
         switch (operation)
         {
             case SetOperation.Inter:
-                source.Where("m.key_id", "=", "@id");
+                source.WhereRaw("m.key_id = @id" + AndAlive("@id"));
                 for (int i = 0; i < shape; i++)
-                    source.WhereRaw($"EXISTS (SELECT 1 FROM set_members x{i} WHERE x{i}.tenant = @tenant AND x{i}.key_id = @other{i} AND x{i}.member_hash = m.member_hash)");
+                    source.WhereRaw($"EXISTS (SELECT 1 FROM set_members x{i} WHERE x{i}.tenant = @tenant AND x{i}.key_id = @other{i} AND x{i}.member_hash = m.member_hash{AndAlive($"@other{i}")})");
                 break;
             case SetOperation.Diff:
-                source.Where("m.key_id", "=", "@id");
+                source.WhereRaw("m.key_id = @id" + AndAlive("@id"));
                 if (shape > 0)
-                    source.WhereRaw($"NOT EXISTS (SELECT 1 FROM set_members x WHERE x.tenant = @tenant AND x.key_id IN ({string.Join(", ", others)}) AND x.member_hash = m.member_hash)");
+                    source.WhereRaw($"NOT EXISTS (SELECT 1 FROM set_members x WHERE x.tenant = @tenant AND x.key_id IN ({string.Join(", ", others)}) AND x.member_hash = m.member_hash{AndAlive("x.key_id")})");
                 break;
             case SetOperation.Union:
-                source.WhereRaw($"m.key_id IN ({string.Join(", ", others.Prepend("@id"))})");
+                source.WhereRaw($"m.key_id IN ({string.Join(", ", others.Prepend("@id"))}){AndAlive("m.key_id")}");
                 break;
         }
         return source;

@@ -12,6 +12,9 @@ internal static class SetStatements
     /// <summary>What the kernel copies for COPY and collects after DEL, expiry and overwrite.</summary>
     public static readonly ChildTable Children = new(Members, KeyType.Set, ["member_hash", "member"], CopyOrder: "seq");
 
+    /// <summary>Reads by key id outside a key lock check in the same statement that the set still exists.</summary>
+    private static readonly string KeyAlive = Children.KeyAlive("@key_id");
+
     private static readonly ConcurrentDictionary<int, Statement> SelectKeysByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> LockKeysByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> InsertMembersByShape = new();
@@ -30,7 +33,7 @@ internal static class SetStatements
 
     /// <summary>Every member of a set (params: key_id).</summary>
     public static readonly Statement SelectMembers = SqlBuilder.From(Members).Select("member")
-        .Where("key_id", "=", "@key_id").Build("sets.select_members");
+        .Where("key_id", "=", "@key_id").WhereRaw(KeyAlive).Build("sets.select_members");
 
     /// <summary>Number of members of a set (params: key_id).</summary>
     public static readonly Statement CountMembers = SqlBuilder.From(Members).Select("COUNT(*)")
@@ -38,11 +41,11 @@ internal static class SetStatements
 
     /// <summary>Up to @count distinct members in random order (params: key_id, count).</summary>
     public static readonly Statement SelectRandom = SqlBuilder.From(Members).Select("member_hash", "member")
-        .Where("key_id", "=", "@key_id").OrderBy("RAND()").Limit("@count").Build("sets.select_random");
+        .Where("key_id", "=", "@key_id").WhereRaw(KeyAlive).OrderBy("RAND()").Limit("@count").Build("sets.select_random");
 
     /// <summary>The next SSCAN page: members after the cursor in seq order (params: key_id, cursor, count).</summary>
     public static readonly Statement ScanPage = SqlBuilder.From(Members).Select("seq", "member")
-        .Where("key_id", "=", "@key_id").Where("seq", ">", "@cursor").OrderBy("seq").Limit("@count")
+        .Where("key_id", "=", "@key_id").WhereRaw(KeyAlive).Where("seq", ">", "@cursor").OrderBy("seq").Limit("@count")
         .Build("sets.scan_page");
 
     /// <summary>One row when the set holds the member (params: key_id, member_hash).</summary>

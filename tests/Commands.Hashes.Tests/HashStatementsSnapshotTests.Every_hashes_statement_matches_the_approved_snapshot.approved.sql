@@ -14,16 +14,16 @@ DELETE FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND field_ha
 INSERT INTO hash_fields (tenant, key_id, field_hash, field, value) VALUES (@tenant, @key_id, @field_hash, @field, @value);
 
 -- hashes.scan_fields
-SELECT seq, field, value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND seq > @cursor ORDER BY seq LIMIT @count;
+SELECT seq, field, value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 2)) AND seq > @cursor ORDER BY seq LIMIT @count;
 
 -- hashes.select_all
-SELECT field, value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id ORDER BY seq;
+SELECT field, value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 2)) ORDER BY seq;
 
 -- hashes.select_field_names
-SELECT field FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id ORDER BY seq;
+SELECT field FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 2)) ORDER BY seq;
 
 -- hashes.select_field_values
-SELECT value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id ORDER BY seq;
+SELECT value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 2)) ORDER BY seq;
 
 -- hashes.select_key
 SELECT id, type FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
@@ -41,7 +41,7 @@ SELECT type, (SELECT LENGTH(f.value) FROM hash_fields f WHERE f.tenant = @tenant
 SELECT type, (SELECT f.value FROM hash_fields f WHERE f.tenant = @tenant AND f.key_id = keyspace.id AND f.field_hash = @field_hash) FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
 
 -- hashes.select_random_fields
-SELECT field, value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id ORDER BY RAND() LIMIT @count;
+SELECT field, value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 2)) ORDER BY RAND() LIMIT @count;
 
 -- hashes.select_value
 SELECT value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND field_hash = @field_hash;

@@ -11,6 +11,6 @@ public class HashStatementsSnapshotTests
             HashStatements.SelectValues(1), HashStatements.SelectValues(4),
             HashStatements.CountExisting(2), HashStatements.DeleteFields(2),
             HashStatements.UpsertFields(1), HashStatements.UpsertFields(2),
-            HashCommands.FieldTable.CopyChildren, HashCommands.FieldTable.SelectAnyChild,
+            HashStatements.FieldTable.CopyChildren, HashStatements.FieldTable.SelectAnyChild,
         ]);
 }

@@ -20,13 +20,13 @@ DELETE FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND member_h
 DELETE FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND member_hash IN (@member_hash0, @member_hash1);
 
 -- sets.diff_0
-SELECT m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND m.key_id = @id;
+SELECT m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND (m.key_id = @id AND EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @id AND ka.type = 4));
 
 -- sets.diff_2
-SELECT m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND m.key_id = @id AND (NOT EXISTS (SELECT 1 FROM set_members x WHERE x.tenant = @tenant AND x.key_id IN (@other0, @other1) AND x.member_hash = m.member_hash));
+SELECT m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND (m.key_id = @id AND EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @id AND ka.type = 4)) AND (NOT EXISTS (SELECT 1 FROM set_members x WHERE x.tenant = @tenant AND x.key_id IN (@other0, @other1) AND x.member_hash = m.member_hash AND EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = x.key_id AND ka.type = 4)));
 
 -- sets.diff_store_1
-INSERT INTO set_members (tenant, key_id, member_hash, member) SELECT @tenant, @dst_id, m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND m.key_id = @id AND (NOT EXISTS (SELECT 1 FROM set_members x WHERE x.tenant = @tenant AND x.key_id IN (@other0) AND x.member_hash = m.member_hash));
+INSERT INTO set_members (tenant, key_id, member_hash, member) SELECT @tenant, @dst_id, m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND (m.key_id = @id) AND (NOT EXISTS (SELECT 1 FROM set_members x WHERE x.tenant = @tenant AND x.key_id IN (@other0) AND x.member_hash = m.member_hash));
 
 -- sets.insert_member
 INSERT IGNORE INTO set_members (tenant, key_id, member_hash, member) VALUES (@tenant, @key_id, @member_hash, @member);
@@ -38,19 +38,19 @@ INSERT IGNORE INTO set_members (tenant, key_id, member_hash, member) VALUES (@te
 INSERT IGNORE INTO set_members (tenant, key_id, member_hash, member) VALUES (@tenant, @key_id, @member_hash0, @member0), (@tenant, @key_id, @member_hash1, @member1), (@tenant, @key_id, @member_hash2, @member2), (@tenant, @key_id, @member_hash3, @member3);
 
 -- sets.inter_0
-SELECT m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND m.key_id = @id;
+SELECT m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND (m.key_id = @id AND EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @id AND ka.type = 4));
 
 -- sets.inter_2
-SELECT m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND m.key_id = @id AND (EXISTS (SELECT 1 FROM set_members x0 WHERE x0.tenant = @tenant AND x0.key_id = @other0 AND x0.member_hash = m.member_hash)) AND (EXISTS (SELECT 1 FROM set_members x1 WHERE x1.tenant = @tenant AND x1.key_id = @other1 AND x1.member_hash = m.member_hash));
+SELECT m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND (m.key_id = @id AND EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @id AND ka.type = 4)) AND (EXISTS (SELECT 1 FROM set_members x0 WHERE x0.tenant = @tenant AND x0.key_id = @other0 AND x0.member_hash = m.member_hash AND EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @other0 AND ka.type = 4))) AND (EXISTS (SELECT 1 FROM set_members x1 WHERE x1.tenant = @tenant AND x1.key_id = @other1 AND x1.member_hash = m.member_hash AND EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @other1 AND ka.type = 4)));
 
 -- sets.inter_store_1
-INSERT INTO set_members (tenant, key_id, member_hash, member) SELECT @tenant, @dst_id, m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND m.key_id = @id AND (EXISTS (SELECT 1 FROM set_members x0 WHERE x0.tenant = @tenant AND x0.key_id = @other0 AND x0.member_hash = m.member_hash));
+INSERT INTO set_members (tenant, key_id, member_hash, member) SELECT @tenant, @dst_id, m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND (m.key_id = @id) AND (EXISTS (SELECT 1 FROM set_members x0 WHERE x0.tenant = @tenant AND x0.key_id = @other0 AND x0.member_hash = m.member_hash));
 
 -- sets.intercard_1
-SELECT COUNT(*) FROM set_members m WHERE m.tenant = @tenant AND m.key_id = @id AND (EXISTS (SELECT 1 FROM set_members x0 WHERE x0.tenant = @tenant AND x0.key_id = @other0 AND x0.member_hash = m.member_hash));
+SELECT COUNT(*) FROM set_members m WHERE m.tenant = @tenant AND (m.key_id = @id AND EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @id AND ka.type = 4)) AND (EXISTS (SELECT 1 FROM set_members x0 WHERE x0.tenant = @tenant AND x0.key_id = @other0 AND x0.member_hash = m.member_hash AND EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @other0 AND ka.type = 4)));
 
 -- sets.intercard_limited_1
-SELECT 1 FROM set_members m WHERE m.tenant = @tenant AND m.key_id = @id AND (EXISTS (SELECT 1 FROM set_members x0 WHERE x0.tenant = @tenant AND x0.key_id = @other0 AND x0.member_hash = m.member_hash)) LIMIT @limit;
+SELECT 1 FROM set_members m WHERE m.tenant = @tenant AND (m.key_id = @id AND EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @id AND ka.type = 4)) AND (EXISTS (SELECT 1 FROM set_members x0 WHERE x0.tenant = @tenant AND x0.key_id = @other0 AND x0.member_hash = m.member_hash AND EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @other0 AND ka.type = 4))) LIMIT @limit;
 
 -- sets.is_member
 SELECT type, EXISTS (SELECT 1 FROM set_members m WHERE m.tenant = @tenant AND m.key_id = keyspace.id AND m.member_hash = @member_hash) FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
@@ -59,7 +59,7 @@ SELECT type, EXISTS (SELECT 1 FROM set_members m WHERE m.tenant = @tenant AND m.
 SELECT k, id, type, expires_at FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1) ORDER BY k FOR UPDATE;
 
 -- sets.scan_page
-SELECT seq, member FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND seq > @cursor ORDER BY seq LIMIT @count;
+SELECT seq, member FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 4)) AND seq > @cursor ORDER BY seq LIMIT @count;
 
 -- sets.select_keys_1
 SELECT k, id, type, expires_at FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0) AND (expires_at IS NULL OR expires_at > @now);
@@ -68,19 +68,19 @@ SELECT k, id, type, expires_at FROM keyspace WHERE tenant = @tenant AND db = @db
 SELECT k, id, type, expires_at FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1) AND (expires_at IS NULL OR expires_at > @now);
 
 -- sets.select_members
-SELECT member FROM set_members WHERE tenant = @tenant AND key_id = @key_id;
+SELECT member FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 4));
 
 -- sets.select_present_2
 SELECT member_hash FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND member_hash IN (@member_hash0, @member_hash1);
 
 -- sets.select_random
-SELECT member_hash, member FROM set_members WHERE tenant = @tenant AND key_id = @key_id ORDER BY RAND() LIMIT @count;
+SELECT member_hash, member FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 4)) ORDER BY RAND() LIMIT @count;
 
 -- sets.union_0
-SELECT DISTINCT m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND (m.key_id IN (@id));
+SELECT DISTINCT m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND (m.key_id IN (@id) AND EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = m.key_id AND ka.type = 4));
 
 -- sets.union_2
-SELECT DISTINCT m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND (m.key_id IN (@id, @other0, @other1));
+SELECT DISTINCT m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND (m.key_id IN (@id, @other0, @other1) AND EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = m.key_id AND ka.type = 4));
 
 -- sets.union_store_1
 INSERT IGNORE INTO set_members (tenant, key_id, member_hash, member) SELECT @tenant, @dst_id, m.member_hash, m.member FROM set_members m WHERE m.tenant = @tenant AND (m.key_id IN (@id, @other0));

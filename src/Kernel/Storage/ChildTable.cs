@@ -21,6 +21,14 @@ public sealed record ChildTable(SqlTable Table, KeyType Type, IReadOnlyList<stri
             : SqlBuilder.From(Table).Where("key_id", "=", "@src_id").OrderBy(CopyOrder))
         .Build($"{Table.Name}.copy_children");
 
+    /// <summary>
+    /// A predicate that the key with id <paramref name="keyIdExpression"/> still exists as this table's type. A read that
+    /// found the key in one statement and reads its children in a second adds it, so the second statement answers from
+    /// one snapshot: either the key and all its children, or (deleted in between) nothing, never a half-collected set.
+    /// </summary>
+    public string KeyAlive(string keyIdExpression) =>
+        $"EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = {keyIdExpression} AND ka.type = {(int)Type})";
+
     /// <summary>One row when the key has any child (params: key_id).</summary>
     public Statement SelectAnyChild { get; } = SqlBuilder.From(Table).Select("1")
         .Where("key_id", "=", "@key_id").Limit("1").Build($"{Table.Name}.select_any_child");
