@@ -84,7 +84,7 @@ internal static class HashStatements
 
     /// <summary>Hash and value of the named fields that exist (params: key_id, h0..).</summary>
     public static Statement SelectValues(int shape) => SelectValuesByShape.GetOrAdd(shape, n =>
-        SqlBuilder.From(Fields).Select("field_hash", "value").Where("key_id", "=", "@key_id")
+        SqlBuilder.From(Fields).Select("field_hash", "value").Where("key_id", "=", "@key_id").WhereRaw(KeyAlive)
             .WhereIn("field_hash", "@h", n).Build($"hashes.select_values_{n}"));
 
     /// <summary>How many of the named fields exist (params: key_id, h0..).</summary>

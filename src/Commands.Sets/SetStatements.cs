@@ -93,6 +93,6 @@ internal static class SetStatements
 
     /// <summary>Which of <paramref name="shape"/> member hashes the set holds (params: key_id, member_hash0..).</summary>
     public static Statement SelectPresent(int shape) => SelectPresentByShape.GetOrAdd(shape, n =>
-        SqlBuilder.From(Members).Select("member_hash").Where("key_id", "=", "@key_id")
+        SqlBuilder.From(Members).Select("member_hash").Where("key_id", "=", "@key_id").WhereRaw(KeyAlive)
             .WhereIn("member_hash", "@member_hash", n).Build($"sets.select_present_{n}"));
 }

@@ -71,7 +71,7 @@ SELECT k, id, type, expires_at FROM keyspace WHERE tenant = @tenant AND db = @db
 SELECT member FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 4));
 
 -- sets.select_present_2
-SELECT member_hash FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND member_hash IN (@member_hash0, @member_hash1);
+SELECT member_hash FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 4)) AND member_hash IN (@member_hash0, @member_hash1);
 
 -- sets.select_random
 SELECT member_hash, member FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 4)) ORDER BY RAND() LIMIT @count;
