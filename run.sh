@@ -52,57 +52,19 @@ cleanup() {
     exit "$code"
 }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 if [ "$THROWAWAY" -eq 1 ]; then
     trap cleanup EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
 
-    MARIADBD="$(find_tool mariadbd mysqld)"
-    INSTALL_DB="$(find_tool mariadb-install-db mysql_install_db)"
-    ADMIN="$(find_tool mariadb-admin mysqladmin)"
     CLIENT="$(find_tool mariadb mysql)"
-    OS_USER="$(id -un)"
-
     DATADIR="$(mktemp -d "${TMPDIR:-/tmp}/rom-run-XXXXXX")"
-    PORT=""
-    for _ in $(seq 1 50); do
-        candidate=$((20000 + RANDOM % 30000))
-        if ! port_in_use "$candidate"; then PORT=$candidate; break; fi
-    done
-    [ -n "$PORT" ] || { log "no free port found"; exit 1; }
-
-    log "initialising a throwaway MariaDB in $DATADIR"
-    "$INSTALL_DB" --no-defaults --datadir="$DATADIR" --user="$OS_USER" \
-        --auth-root-authentication-method=normal --skip-test-db >"$DATADIR/install.log" 2>&1 \
-        || { cat "$DATADIR/install.log" >&2; exit 1; }
-
-    "$MARIADBD" --no-defaults --datadir="$DATADIR" --socket="$DATADIR/sock" \
-        --pid-file="$DATADIR/mariadbd.pid" --log-error="$DATADIR/mariadbd.err" \
-        --port="$PORT" --bind-address=127.0.0.1 --user="$OS_USER" \
-        --skip-log-bin --innodb-buffer-pool-size=256M --max-connections=2000 \
-        >"$DATADIR/mariadbd.out" 2>&1 &
-    MARIADB_PID=$!
-
-    ready=0
-    for _ in $(seq 1 600); do
-        if ! kill -0 "$MARIADB_PID" 2>/dev/null; then break; fi
-        if "$ADMIN" --no-defaults --protocol=tcp -h127.0.0.1 -P"$PORT" -uroot --connect-timeout=2 ping >/dev/null 2>&1; then
-            ready=1; break
-        fi
-        sleep 0.1
-    done
-    if [ "$ready" -ne 1 ]; then
-        log "MariaDB did not start; log tail:"
-        tail -n 40 "$DATADIR/mariadbd.err" >&2 2>/dev/null || true
-        exit 1
-    fi
+    PORT="$(free_port)"
+    log "starting a throwaway MariaDB in $DATADIR"
+    start_throwaway_mariadb "$DATADIR" "$PORT"
 
     db_ident="\`${REDIS_MYSQL_DATABASE//\`/\`\`}\`"
     "$CLIENT" --no-defaults --protocol=tcp -h127.0.0.1 -P"$PORT" -uroot <<SQL
-DELETE FROM mysql.global_priv WHERE User = '';
-FLUSH PRIVILEGES;
 CREATE USER IF NOT EXISTS 'tenantA:alice'@'%' IDENTIFIED BY 'password';
 CREATE USER IF NOT EXISTS 'tenantB:bob'@'%' IDENTIFIED BY 'password';
 GRANT ALL PRIVILEGES ON $db_ident.* TO 'tenantA:alice'@'%';

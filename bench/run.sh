@@ -53,12 +53,8 @@ install_missing
 log "building the solution in Release..."
 dotnet build "$REPO/RedisOnMySql.sln" -c Release -nologo -v q
 
-MARIADBD="$(find_tool mariadbd mysqld)"
-INSTALL_DB="$(find_tool mariadb-install-db mysql_install_db)"
-ADMIN="$(find_tool mariadb-admin mysqladmin)"
 CLIENT="$(find_tool mariadb mysql)"
 REDIS_SERVER="$(find_tool redis-server)"
-OS_USER="$(id -un)"
 
 WORK=""
 MARIADB_PID=""
@@ -91,19 +87,6 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/rom-bench-XXXXXX")"
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-TAKEN_PORTS=" "
-free_port() {
-    local candidate
-    for _ in $(seq 1 100); do
-        candidate=$((20000 + RANDOM % 30000))
-        case "$TAKEN_PORTS" in *" $candidate "*) continue ;; esac
-        if ! port_in_use "$candidate"; then TAKEN_PORTS+="$candidate "; echo "$candidate"; return 0; fi
-    done
-    log "no free port found"; return 1
-}
-
 wait_until() { # description pid command...: polls the command for up to 60 s while pid lives
     local what="$1" pid="$2"
     shift 2
@@ -118,28 +101,15 @@ wait_until() { # description pid command...: polls the command for up to 60 s wh
 redis_ping() { [ "$(redis-cli -h 127.0.0.1 -p "$1" PING 2>/dev/null)" = PONG ]; }
 
 MARIADB_PORT="$(free_port)"
-PROXY_PORT="$(free_port)"
-REDIS_PORT="$(free_port)"
+PROXY_PORT="$(free_port "$MARIADB_PORT")"
+REDIS_PORT="$(free_port "$MARIADB_PORT" "$PROXY_PORT")"
 
 # --- MariaDB: a throwaway server with durability defaults, as the repository's run.sh starts it. ---
 log "starting a throwaway MariaDB on 127.0.0.1:$MARIADB_PORT"
-"$INSTALL_DB" --no-defaults --datadir="$WORK/mariadb" --user="$OS_USER" \
-    --auth-root-authentication-method=normal --skip-test-db >"$WORK/mariadb-install.log" 2>&1 \
-    || { cat "$WORK/mariadb-install.log" >&2; exit 1; }
-"$MARIADBD" --no-defaults --datadir="$WORK/mariadb" --socket="$WORK/mariadb.sock" \
-    --pid-file="$WORK/mariadbd.pid" --log-error="$WORK/mariadbd.err" \
-    --port="$MARIADB_PORT" --bind-address=127.0.0.1 --user="$OS_USER" \
-    --skip-log-bin --innodb-buffer-pool-size=256M --max-connections=2000 \
-    >"$WORK/mariadbd.out" 2>&1 &
-MARIADB_PID=$!
-wait_until MariaDB "$MARIADB_PID" \
-    "$ADMIN" --no-defaults --protocol=tcp -h127.0.0.1 -P"$MARIADB_PORT" -uroot --connect-timeout=2 ping \
-    || { tail -n 40 "$WORK/mariadbd.err" >&2; exit 1; }
+start_throwaway_mariadb "$WORK/mariadb" "$MARIADB_PORT"
 
 mariadb_root() { "$CLIENT" --no-defaults --protocol=tcp -h127.0.0.1 -P"$MARIADB_PORT" -uroot "$@"; }
 mariadb_root <<'SQL'
-DELETE FROM mysql.global_priv WHERE User = '';
-FLUSH PRIVILEGES;
 CREATE DATABASE IF NOT EXISTS redis;
 CREATE DATABASE IF NOT EXISTS sbtest;
 CREATE USER IF NOT EXISTS 'bench:user'@'%' IDENTIFIED BY 'bench';
