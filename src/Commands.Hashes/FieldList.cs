@@ -1,6 +1,6 @@
-using System.Numerics;
 using System.Security.Cryptography;
 using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Sql;
 
 namespace RedisOnMySql.Commands.Hashes;
 
@@ -40,7 +40,7 @@ internal sealed class FieldList
     public static byte[] HashOf(byte[] field) => SHA256.HashData(field);
 
     /// <summary>Statement shape for <paramref name="count"/> fields of one chunk.</summary>
-    public static int ShapeFor(int count) => (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(count, MaxPerStatement));
+    public static int ShapeFor(int count) => InListShape.For(Math.Min(count, MaxPerStatement));
 
     /// <summary>The chunks to send, one statement each.</summary>
     public IEnumerable<FieldChunk> Chunks()

@@ -1,4 +1,5 @@
 using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
 
 namespace RedisOnMySql.Commands.Sets;
@@ -10,11 +11,11 @@ namespace RedisOnMySql.Commands.Sets;
 internal sealed record SetAlgebraQuery(SetOperation Operation, long First, IReadOnlyList<long> Others)
 {
     /// <summary>Statement shape for <see cref="Others"/>.</summary>
-    public int Shape => StatementShape.For(Others.Count);
+    public int Shape => InListShape.For(Others.Count);
 
     /// <summary>Statement values: <paramref name="before"/>, the first id, the padded other ids, then <paramref name="after"/>.</summary>
     public object?[] Bind(object?[] before, params object?[] after) =>
-        [.. before, First, .. StatementShape.Padded(Others).Cast<object?>(), .. after];
+        [.. before, First, .. InListShape.Padded(Others).Cast<object?>(), .. after];
 
     /// <summary>
     /// The query over the sets named by <paramref name="sourceKeys"/> (in argument order), or null when the result

@@ -1,4 +1,5 @@
 using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
 
 namespace RedisOnMySql.Commands.Sets;
@@ -86,8 +87,8 @@ public sealed partial class SetCommands
     private static async Task<SetAlgebraQuery?> ResolveAsync(CommandContext ctx, SetOperation operation, List<byte[]> sourceKeys)
     {
         var distinct = sourceKeys.DistinctBy(Convert.ToHexString).ToList();
-        var rows = await ctx.Sql.QueryListAsync(SetStatements.SelectKeys(StatementShape.For(distinct.Count)), KeyRow.Read,
-            [.. StatementShape.Padded(distinct), ctx.NowMs]);
+        var rows = await ctx.Sql.QueryListAsync(SetStatements.SelectKeys(InListShape.For(distinct.Count)), KeyRow.Read,
+            [.. InListShape.Padded(distinct), ctx.NowMs]);
         return SetAlgebraQuery.Resolve(operation, sourceKeys, rows, ctx.NowMs);
     }
 }

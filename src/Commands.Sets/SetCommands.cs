@@ -69,10 +69,10 @@ public sealed partial class SetCommands : ICommandFamily, IChildRowOwner
         var present = new HashSet<string>();
         if (await FindSetAsync(ctx, ctx.Arg(1)) is long id)
         {
-            foreach (var chunk in SetMember.DistinctOf(ctx.Args.Skip(2)).Chunk(StatementShape.MaxMembers))
+            foreach (var chunk in SetMember.DistinctOf(ctx.Args.Skip(2)).Chunk(SetStatements.MaxMembers))
             {
-                var hashes = await ctx.Sql.QueryListAsync(SetStatements.SelectPresent(StatementShape.For(chunk.Length)),
-                    r => Convert.ToHexString((byte[])r.GetValue(0)), [id, .. StatementShape.Padded(chunk).Select(m => m.Hash)]);
+                var hashes = await ctx.Sql.QueryListAsync(SetStatements.SelectPresent(InListShape.For(chunk.Length)),
+                    r => Convert.ToHexString((byte[])r.GetValue(0)), [id, .. InListShape.Padded(chunk).Select(m => m.Hash)]);
                 present.UnionWith(hashes);
             }
         }
@@ -105,18 +105,18 @@ public sealed partial class SetCommands : ICommandFamily, IChildRowOwner
     private static Task<List<KeyRow>> LockKeysAsync(ISqlRunner tx, IReadOnlyList<byte[]> keys)
     {
         var distinct = keys.DistinctBy(Convert.ToHexString).ToList();
-        return tx.QueryListAsync(SetStatements.LockKeys(StatementShape.For(distinct.Count)), KeyRow.Read,
-            [.. StatementShape.Padded(distinct)]);
+        return tx.QueryListAsync(SetStatements.LockKeys(InListShape.For(distinct.Count)), KeyRow.Read,
+            [.. InListShape.Padded(distinct)]);
     }
 
     /// <summary>Adds members to the set <paramref name="id"/> (locked by the caller); returns how many were new.</summary>
     private static async Task<long> InsertMembersAsync(ISqlRunner tx, long id, IReadOnlyList<SetMember> members)
     {
         long added = 0;
-        foreach (var chunk in members.Chunk(StatementShape.MaxMembers))
+        foreach (var chunk in members.Chunk(SetStatements.MaxMembers))
         {
-            var rows = StatementShape.Padded(chunk).SelectMany(m => new[] { m.Hash, m.Value });
-            added += await tx.ExecuteAsync(SetStatements.InsertMembers(StatementShape.For(chunk.Length)), [id, .. rows]);
+            var rows = InListShape.Padded(chunk).SelectMany(m => new[] { m.Hash, m.Value });
+            added += await tx.ExecuteAsync(SetStatements.InsertMembers(InListShape.For(chunk.Length)), [id, .. rows]);
         }
         return added;
     }
@@ -125,9 +125,9 @@ public sealed partial class SetCommands : ICommandFamily, IChildRowOwner
     private static async Task<long> DeleteMembersAsync(ISqlRunner tx, long id, IReadOnlyList<SetMember> members)
     {
         long removed = 0;
-        foreach (var chunk in members.Chunk(StatementShape.MaxMembers))
-            removed += await tx.ExecuteAsync(SetStatements.DeleteMembers(StatementShape.For(chunk.Length)),
-                [id, .. StatementShape.Padded(chunk).Select(m => m.Hash)]);
+        foreach (var chunk in members.Chunk(SetStatements.MaxMembers))
+            removed += await tx.ExecuteAsync(SetStatements.DeleteMembers(InListShape.For(chunk.Length)),
+                [id, .. InListShape.Padded(chunk).Select(m => m.Hash)]);
         return removed;
     }
 

@@ -9,6 +9,9 @@ internal static class SetStatements
 {
     public static readonly SqlTable Members = new("set_members", TableScope.Tenant);
 
+    /// <summary>Most members one statement carries; longer argument lists are sent in chunks of this size.</summary>
+    public const int MaxMembers = 256;
+
     /// <summary>What the kernel copies for COPY and collects after DEL, expiry and overwrite.</summary>
     public static readonly ChildTable Children = new(Members, KeyType.Set, ["member_hash", "member"], CopyOrder: "seq");
 

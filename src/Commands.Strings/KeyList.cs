@@ -1,4 +1,5 @@
 using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Sql;
 
 namespace RedisOnMySql.Commands.Strings;
 
@@ -8,12 +9,12 @@ internal sealed class KeyList
     private KeyList(List<byte[]> keys)
     {
         Keys = keys;
-        Shape = StringStatements.ShapeFor(keys.Count);
+        Shape = InListShape.For(keys.Count);
     }
 
     public List<byte[]> Keys { get; }
 
-    /// <summary>IN-list size of the statement to use (see <see cref="StringStatements.ShapeFor"/>).</summary>
+    /// <summary>IN-list size of the statement to use (see <see cref="InListShape.For"/>).</summary>
     public int Shape { get; }
 
     /// <summary>Distinct keys in byte order, which is also the order rows get locked in.</summary>

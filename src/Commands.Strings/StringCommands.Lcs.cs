@@ -1,4 +1,5 @@
 using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
 
 namespace RedisOnMySql.Commands.Strings;
@@ -9,7 +10,7 @@ public sealed partial class StringCommands
     [RedisCommand("lcs", -3, CommandFlags.ReadOnly, 1, 2, 1, Group = "string", Summary = "Finds the longest common substring.", Since = "7.0.0")]
     public async ValueTask Lcs(CommandContext ctx)
     {
-        var rows = await ctx.Sql.QueryListAsync(StringStatements.SelectMany(StringStatements.ShapeFor(2)),
+        var rows = await ctx.Sql.QueryListAsync(StringStatements.SelectMany(InListShape.For(2)),
             r => (Key: (byte[])r.GetValue(0), Type: (KeyType)Convert.ToByte(r.GetValue(1)), Value: r.IsDBNull(2) ? [] : (byte[])r.GetValue(2)),
             ctx.Arg(1), ctx.Arg(2), ctx.NowMs);
         // Redis looks the keys up before it parses the options, so a wrong type is reported first.

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Numerics;
 using RedisOnMySql.Kernel.Sql;
 
 namespace RedisOnMySql.Commands.Strings;
@@ -21,12 +20,6 @@ internal static class StringStatements
     /// <summary>Appends to a string row locked by the caller, keeping its expiry (params: v, k).</summary>
     public static readonly Statement AppendValue = SqlBuilder.Update(SqlTable.Keyspace)
         .Set("v", "CONCAT(v, @v)").Where("k", "=", "@k").Build("strings.append_value");
-
-    /// <summary>
-    /// Number of IN-list slots for <paramref name="keyCount"/> keys: the next power of two, so only a few shapes
-    /// are ever built and cached (unused slots repeat a key, see <see cref="KeyList"/>).
-    /// </summary>
-    public static int ShapeFor(int keyCount) => (int)BitOperations.RoundUpToPowerOf2((uint)keyCount);
 
     /// <summary>Key, type and value of the visible keys among <paramref name="shape"/> keys (params: k0.., now).</summary>
     public static Statement SelectMany(int shape) => SelectManyByShape.GetOrAdd(shape, n =>

@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.TestInfrastructure;
 
 namespace RedisOnMySql.Commands.Sets.Tests;
@@ -26,9 +27,9 @@ public class SetStatementsSnapshotTests
     [InlineData(3, 4)]
     [InlineData(256, 256)]
     public void Value_lists_come_in_power_of_two_shapes(int count, int shape) =>
-        Assert.Equal(shape, StatementShape.For(count));
+        Assert.Equal(shape, InListShape.For(count));
 
     [Fact]
     public void Padding_repeats_the_first_value() =>
-        Assert.Equal([7L, 8L, 9L, 7L], StatementShape.Padded(new[] { 7L, 8L, 9L }));
+        Assert.Equal([7L, 8L, 9L, 7L], InListShape.Padded(new[] { 7L, 8L, 9L }));
 }

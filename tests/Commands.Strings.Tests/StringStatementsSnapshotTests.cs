@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.TestInfrastructure;
 
 namespace RedisOnMySql.Commands.Strings.Tests;
@@ -16,5 +17,5 @@ public class StringStatementsSnapshotTests
     [InlineData(5, 8)]
     [InlineData(1000, 1024)]
     public void Key_lists_come_in_power_of_two_shapes(int keys, int shape) =>
-        Assert.Equal(shape, StringStatements.ShapeFor(keys));
+        Assert.Equal(shape, InListShape.For(keys));
 }

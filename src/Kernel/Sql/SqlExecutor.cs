@@ -100,11 +100,8 @@ public sealed class SqlExecutor : ISqlRunner
         Action<ReadPlan, object?[]?> answer)
     {
         var keys = plans.Select(p => p.Key!).Distinct(KeyBytesComparer.Instance).ToList();
-        int shape = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)keys.Count);
-        var values = new object?[shape + 1];
-        for (int i = 0; i < shape; i++) values[i] = keys[i < keys.Count ? i : 0];
-        values[shape] = plans[0].Values[^1];
-        await using var command = await StatementCommand.CreateAsync(connection, null, Scope, keyed.ForKeys(shape), values)
+        object?[] values = [.. InListShape.Padded(keys), plans[0].Values[^1]];
+        await using var command = await StatementCommand.CreateAsync(connection, null, Scope, keyed.ForKeys(InListShape.For(keys.Count)), values)
             .ConfigureAwait(false);
         var rows = new Dictionary<byte[], object?[]>(KeyBytesComparer.Instance);
         await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))

@@ -1,17 +1,14 @@
 using System.Numerics;
 
-namespace RedisOnMySql.Commands.Sets;
+namespace RedisOnMySql.Kernel.Sql;
 
 /// <summary>
 /// Statements taking a variable number of values (keys, member hashes, key ids) are built only for power-of-two
-/// counts and cached per count; unused slots repeat the first value, which changes nothing an IN list, an EXISTS
-/// over the same set or an INSERT IGNORE does.
+/// counts and cached per count, so few statement shapes ever exist; unused slots repeat the first value, which
+/// changes nothing in an IN list, an EXISTS over the same rows or an INSERT IGNORE.
 /// </summary>
-internal static class StatementShape
+public static class InListShape
 {
-    /// <summary>Most members one statement carries; longer argument lists are sent in chunks of this size.</summary>
-    public const int MaxMembers = 256;
-
     /// <summary>The shape for <paramref name="count"/> values: 0 for none, else the next power of two.</summary>
     public static int For(int count) => count == 0 ? 0 : (int)BitOperations.RoundUpToPowerOf2((uint)count);
 
