@@ -21,8 +21,10 @@ mkdir -p "$RESULTS"
 
 LOG="$RESULTS/dotnet-test.log"
 set +e
+# The whole solution is built first: the proxy that integration tests start loads plugins no test project
+# references, and `dotnet test` alone would build them in parallel with tests already running.
 # Each test project writes its .trx into TestResults/<project>/ (tests/TestProject.targets).
-dotnet test RedisOnMySql.sln -c Release --logger "trx;LogFilePrefix=r" 2>&1 | tee "$LOG"
+{ dotnet build RedisOnMySql.sln -c Release && dotnet test RedisOnMySql.sln -c Release --no-build --logger "trx;LogFilePrefix=r"; } 2>&1 | tee "$LOG"
 status=${PIPESTATUS[0]}
 set -e
 
