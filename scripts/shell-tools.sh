@@ -35,17 +35,18 @@ free_port() { # a free loopback port other than the ports given as arguments
     return 1
 }
 
-start_throwaway_mariadb() { # datadir port: a MariaDB with durability defaults, started in the background
+start_throwaway_mariadb() { # dir port: (data, tmpdir, socket and logs all under dir) a MariaDB with durability defaults, started in the background
     # (its pid in MARIADB_PID), ready when this returns, with the anonymous accounts that would shadow
     # 'user'@'%' for local logins removed. Root has no password.
     local datadir="$1" port="$2" os_user admin
     os_user="$(id -un)"
     admin="$(find_tool mariadb-admin mysqladmin)"
-    mkdir -p "$datadir"
-    "$(find_tool mariadb-install-db mysql_install_db)" --no-defaults --datadir="$datadir" --user="$os_user" \
+    # Its own tmpdir: bootstraps sharing /tmp collide on temporary table names.
+    mkdir -p "$datadir/data" "$datadir/tmp"
+    "$(find_tool mariadb-install-db mysql_install_db)" --no-defaults --datadir="$datadir/data" --tmpdir="$datadir/tmp" --user="$os_user" \
         --auth-root-authentication-method=normal --skip-test-db >"$datadir/install.log" 2>&1 \
         || { cat "$datadir/install.log" >&2; return 1; }
-    "$(find_tool mariadbd mysqld)" --no-defaults --datadir="$datadir" --socket="$datadir/sock" \
+    "$(find_tool mariadbd mysqld)" --no-defaults --datadir="$datadir/data" --tmpdir="$datadir/tmp" --socket="$datadir/sock" \
         --pid-file="$datadir/mariadbd.pid" --log-error="$datadir/mariadbd.err" \
         --port="$port" --bind-address=127.0.0.1 --user="$os_user" \
         --skip-log-bin --innodb-buffer-pool-size=256M --max-connections=2000 \

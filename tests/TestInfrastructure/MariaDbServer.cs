@@ -85,14 +85,18 @@ public sealed class MariaDbServer
         Exception? last = null;
         for (var attempt = 1; attempt <= 3; attempt++)
         {
+            // One folder per server holding its data, its own tmpdir (concurrent bootstraps sharing /tmp collide on
+            // temporary table names, as several test projects starting at once showed), socket and logs.
             var dataDir = Path.Combine(Path.GetTempPath(), "rom-mariadb-" + Guid.NewGuid().ToString("N")[..12]);
-            Directory.CreateDirectory(dataDir);
+            Directory.CreateDirectory(Path.Combine(dataDir, "data"));
+            Directory.CreateDirectory(Path.Combine(dataDir, "tmp"));
             try
             {
                 var install = ProcessRunner.RunAsync(installDb, new[]
                 {
                     "--no-defaults",
-                    $"--datadir={dataDir}",
+                    $"--datadir={Path.Combine(dataDir, "data")}",
+                    $"--tmpdir={Path.Combine(dataDir, "tmp")}",
                     $"--user={osUser}",
                     "--auth-root-authentication-method=normal",
                     "--skip-test-db",
@@ -140,7 +144,8 @@ public sealed class MariaDbServer
         foreach (var arg in new[]
         {
             "--no-defaults",
-            $"--datadir={dataDir}",
+            $"--datadir={Path.Combine(dataDir, "data")}",
+            $"--tmpdir={Path.Combine(dataDir, "tmp")}",
             $"--socket={Path.Combine(dataDir, "sock")}",
             $"--pid-file={Path.Combine(dataDir, "mariadbd.pid")}",
             $"--log-error={Path.Combine(dataDir, "mariadbd.err")}",
