@@ -1,4 +1,5 @@
 using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
 
 namespace RedisOnMySql.Commands.Strings;
@@ -19,15 +20,26 @@ public sealed partial class StringCommands
     public async ValueTask MSet(CommandContext ctx)
     {
         var pairs = KeyValuePairs(ctx);
-        var keys = KeyList.Sorted(pairs.Keys);
-        await ctx.Sql.TransactionAsync(async tx =>
-        {
-            // In key order, so two MSETs over the same keys wait for each other instead of deadlocking.
-            foreach (var key in keys.Keys)
-                await tx.ExecuteAsync(KeyspaceStatements.UpsertString, key, pairs[key], null);
-            return true;
-        }, ctx.Sql.Retry.Set);
+        // In key order, so two MSETs over the same keys wait for each other instead of deadlocking.
+        var keys = KeyList.Sorted(pairs.Keys).Keys;
+        // One multi-row upsert is atomic by itself; a longer MSET takes several, in one transaction.
+        if (keys.Count <= MaxUpsertRows) await UpsertStringsAsync(ctx.Sql, keys, pairs);
+        else await ctx.Sql.TransactionAsync(async tx => await UpsertStringsAsync(tx, keys, pairs), ctx.Sql.Retry.Set);
         ctx.Reply.WriteOk();
+    }
+
+    /// <summary>Rows per upsert statement: bounds its placeholders (5 per row) and packet size.</summary>
+    private const int MaxUpsertRows = 1024;
+
+    private static async Task<bool> UpsertStringsAsync(ISqlRunner sql, List<byte[]> keys, Dictionary<byte[], byte[]> pairs)
+    {
+        for (int start = 0; start < keys.Count; start += MaxUpsertRows)
+        {
+            var chunk = keys.GetRange(start, Math.Min(MaxUpsertRows, keys.Count - start));
+            object?[] values = [.. InListShape.Padded(chunk).SelectMany(key => new object?[] { key, pairs[key], null })];
+            await sql.ExecuteAsync(KeyspaceStatements.UpsertStrings(InListShape.For(chunk.Count)), values);
+        }
+        return true;
     }
 
     [RedisCommand("msetnx", -3, CommandFlags.Write | CommandFlags.DenyOom, 1, -1, 2, Group = "string", Summary = "Atomically modifies the string values of one or more keys only when all keys don't exist.", Since = "1.0.1")]

@@ -16,12 +16,22 @@ public sealed partial class StringCommands : ICommandFamily
     [RedisCommand("get", 2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "string", Summary = "Returns the string value of a key.")]
     public async ValueTask Get(CommandContext ctx) => WriteValue(ctx, await ReadStringAsync(ctx, ctx.Arg(1)));
 
-    /// <summary>Pipelined GETs are answered by one statement over all their keys (columns k, type, v).</summary>
+    /// <summary>Pipelined and concurrent GETs are answered by one statement over all their keys (columns k, type, v).</summary>
     private static readonly KeyedRead GetByKeys = new(StringStatements.SelectMany);
 
-    [ReadPlan("get")]
-    public ReadPlan PlanGet(CommandContext ctx) =>
-        new(StringStatements.SelectMany(1), [ctx.Arg(1), ctx.NowMs], ReplyGet) { Keyed = GetByKeys, Key = ctx.Arg(1) };
+    /// <summary>Pipelined and concurrent plain SETs become one multi-row upsert.</summary>
+    private static readonly KeyedWrite SetByKeys = new(KeyspaceStatements.UpsertStrings);
+
+    [CommandPlan("get")]
+    public CommandPlan PlanGet(CommandContext ctx) =>
+        new(StringStatements.SelectMany(1), [ctx.Arg(1), ctx.NowMs], ReplyGet) { Merge = GetByKeys, Key = ctx.Arg(1) };
+
+    /// <summary>SET key value with no options: a blind write. Anything else goes through <see cref="Set"/>.</summary>
+    [CommandPlan("set")]
+    public CommandPlan? PlanSet(CommandContext ctx) => ctx.Args.Count != 3 ? null :
+        new(KeyspaceStatements.UpsertString, [ctx.Arg(1), ctx.Arg(2), null], ReplyOk) { Merge = SetByKeys, Key = ctx.Arg(1) };
+
+    private static void ReplyOk(RespWriter reply, object?[]? row) => reply.WriteOk();
 
     private static void ReplyGet(RespWriter reply, object?[]? row)
     {

@@ -15,6 +15,12 @@ catch (ConfigException e)
     return 2;
 }
 
+// The runtime reads this switch when the first socket is created, so it can still be set here; it makes socket
+// completions run on the event thread, which Kestrel's inline scheduling (server.inline_io) builds on.
+const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+if (options.Server.InlineIo && Environment.GetEnvironmentVariable(InlineCompletionsVariable) == null)
+    Environment.SetEnvironmentVariable(InlineCompletionsVariable, "1");
+
 try
 {
     if (args.Length > 0 && args[0] == "migrate")

@@ -40,6 +40,7 @@ public static class ProxyHost
         {
             s.Backlog = options.Server.Backlog;
             s.NoDelay = options.Server.TcpNodelay;
+            s.UnsafePreferInlineScheduling = options.Server.InlineIo;
         });
         builder.WebHost.ConfigureKestrel(k =>
         {

@@ -30,6 +30,45 @@ public class MultiKeyTests(StringsFixture fixture)
     }
 
     [Fact]
+    public async Task Mset_longer_than_one_upsert_statement_writes_every_pair()
+    {
+        using var raw = await fixture.RawAsync();
+        var prefix = ProxyFixture.Key("long-mset");
+        var keys = Enumerable.Range(0, 2500).Select(i => $"{prefix}:{i}").ToArray();
+        Assert.Equal("+OK\r\n", await raw.CommandAsync(["MSET", .. keys.SelectMany((k, i) => new[] { k, $"v{i}" })]));
+        var expected = "*2500\r\n" + string.Concat(Enumerable.Range(0, 2500).Select(i => $"${$"v{i}".Length}\r\nv{i}\r\n"));
+        Assert.Equal(expected, await raw.CommandAsync(["MGET", .. keys]));
+    }
+
+    [Fact]
+    public async Task Concurrent_msets_over_the_same_keys_all_succeed_and_leave_one_of_them()
+    {
+        var keys = Enumerable.Range(0, 20).Select(i => ProxyFixture.Key($"overlap{i}")).ToArray();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fixture.RawAsync()));
+        try
+        {
+            // Each client writes the keys in its own order; rows are locked in key order, so none deadlocks for good.
+            var replies = await Task.WhenAll(clients.Select((c, n) => Task.Run(async () =>
+            {
+                var order = n % 2 == 0 ? keys : keys.Reverse().ToArray();
+                var results = new List<string>();
+                for (int round = 0; round < 10; round++)
+                    results.Add(await c.CommandAsync(["MSET", .. order.SelectMany(k => new[] { k, $"c{n}" })]));
+                return results;
+            })));
+            Assert.All(replies.SelectMany(r => r), reply => Assert.Equal("+OK\r\n", reply));
+            // One MSET is atomic: every key holds the same client's value.
+            var values = await clients[0].CommandAsync(["MGET", .. keys]);
+            var first = values.Split("\r\n")[2];
+            Assert.Equal("*20\r\n" + string.Concat(keys.Select(_ => $"${first.Length}\r\n{first}\r\n")), values);
+        }
+        finally
+        {
+            foreach (var c in clients) c.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Mset_overwrites_any_type_clears_expiry_and_last_duplicate_wins()
     {
         using var raw = await fixture.RawAsync();

@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Sql;
+
 namespace RedisOnMySql.Kernel.Auth;
 
 /// <summary>
@@ -7,6 +11,7 @@ namespace RedisOnMySql.Kernel.Auth;
 public sealed class BackendPool(string user, string connectionString)
 {
     private long _lastUsedTicks = Environment.TickCount64;
+    private readonly ConcurrentDictionary<(string Tenant, int Db, PlanMerge Merge), PlanQueue> _queues = new();
 
     public string User { get; } = user;
     public string ConnectionString { get; } = connectionString;
@@ -14,4 +19,9 @@ public sealed class BackendPool(string user, string connectionString)
     public long IdleMs => Environment.TickCount64 - Interlocked.Read(ref _lastUsedTicks);
 
     public void Touch() => Interlocked.Exchange(ref _lastUsedTicks, Environment.TickCount64);
+
+    /// <summary>The queue that coalesces <paramref name="merge"/>'s plans of every client in the executor's tenant and db.</summary>
+    internal PlanQueue QueueFor(SqlExecutor executor, PlanMerge merge) =>
+        _queues.GetOrAdd((executor.Scope.Tenant, executor.Scope.Db, merge), static (_, arg) => new PlanQueue(arg.executor, arg.merge),
+            (executor, merge));
 }

@@ -15,10 +15,10 @@ namespace RedisOnMySql.Kernel.Commands;
 public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILogger<CommandDispatcher> logger)
 {
     /// <summary>
-    /// The request's read plan when its command has one and every check passes; null sends it through
+    /// The request's plan when its command has one and every check passes; null sends it through
     /// <see cref="ExecuteAsync"/>, which also reports any failed check. Counts the command when it returns a plan.
     /// </summary>
-    public ReadPlan? TryPlan(CommandContext context, List<byte[]> args)
+    public CommandPlan? TryPlan(CommandContext context, List<byte[]> args)
     {
         var entry = table.Find(args[0]);
         if (entry?.Planner == null || Rejection(context.Session, entry, args) != null) return null;
@@ -87,13 +87,13 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
         return null;
     }
 
-    /// <summary>Answers a batch of plans: one round trip; on a MySQL failure, every plan not yet answered gets the error.</summary>
-    public async ValueTask ExecuteBatchAsync(CommandContext context, IReadOnlyList<ReadPlan> plans)
+    /// <summary>Answers a run of plans, merged where they can be; on a MySQL failure, every plan not yet answered gets the error.</summary>
+    public async ValueTask ExecuteBatchAsync(CommandContext context, IReadOnlyList<CommandPlan> plans)
     {
         int answered = 0;
         try
         {
-            await context.Sql.ReadBatchAsync(plans, (plan, row) =>
+            await context.Sql.RunPlansAsync(plans, (plan, row) =>
             {
                 plan.Reply(context.Reply, row);
                 answered++;
@@ -101,7 +101,7 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
         }
         catch (Exception e) when (e is MySqlException || BackendErrors.IsConnectionLoss(e))
         {
-            logger.LogWarning("MySQL failed during a batch of {Count} reads: {Message}", plans.Count, e.Message);
+            logger.LogWarning("MySQL failed during a batch of {Count} planned commands: {Message}", plans.Count, e.Message);
             var message = e is MySqlException mysql ? BackendErrors.Describe(mysql) : BackendErrors.Unavailable(e);
             for (; answered < plans.Count; answered++) Error(context, message);
         }

@@ -4,7 +4,7 @@ namespace RedisOnMySql.Kernel.Commands;
 
 public delegate ValueTask CommandHandler(CommandContext context);
 
-public delegate ReadPlan? ReadPlanner(CommandContext context);
+public delegate CommandPlan? CommandPlanner(CommandContext context);
 
 /// <summary>One row of the command table: Redis metadata plus the handler and where it came from.</summary>
 public sealed record CommandEntry(
@@ -20,7 +20,7 @@ public sealed record CommandEntry(
     string Summary,
     string Since,
     CommandHandler Handler,
-    ReadPlanner? Planner = null)
+    CommandPlanner? Planner = null)
 {
     public bool Has(CommandFlags flag) => (Flags & flag) != 0;
 

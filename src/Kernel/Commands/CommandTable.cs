@@ -66,18 +66,18 @@ public sealed class CommandTable
         var plugin = type.Assembly.GetName().Name ?? type.Assembly.FullName ?? "?";
         const BindingFlags flags = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
         var methods = type.GetMethods(flags);
-        var planners = new Dictionary<string, ReadPlanner>(StringComparer.OrdinalIgnoreCase);
+        var planners = new Dictionary<string, CommandPlanner>(StringComparer.OrdinalIgnoreCase);
         foreach (var method in methods)
         {
-            var attribute = method.GetCustomAttribute<ReadPlanAttribute>();
+            var attribute = method.GetCustomAttribute<CommandPlanAttribute>();
             if (attribute == null) continue;
             var parameters = method.GetParameters();
-            if (method.ReturnType != typeof(ReadPlan) || parameters.Length != 1 || parameters[0].ParameterType != typeof(CommandContext))
+            if (method.ReturnType != typeof(CommandPlan) || parameters.Length != 1 || parameters[0].ParameterType != typeof(CommandContext))
                 throw new CommandTableException(
-                    $"{type.FullName}.{method.Name} must be 'ReadPlan? {method.Name}(CommandContext)' to plan '{attribute.Command}'");
+                    $"{type.FullName}.{method.Name} must be 'CommandPlan? {method.Name}(CommandContext)' to plan '{attribute.Command}'");
             planners[attribute.Command] = method.IsStatic
-                ? method.CreateDelegate<ReadPlanner>()
-                : method.CreateDelegate<ReadPlanner>(family);
+                ? method.CreateDelegate<CommandPlanner>()
+                : method.CreateDelegate<CommandPlanner>(family);
         }
         foreach (var method in methods)
         {

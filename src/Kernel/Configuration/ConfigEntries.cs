@@ -58,6 +58,7 @@ internal static class ConfigEntries
         Entry("server.response_queue_len", "REDIS_MYSQL_RESPONSE_QUEUE_LEN", PositiveInt, o => o.Server.ResponseQueueLen),
         Entry("server.write_batch_bytes", "REDIS_MYSQL_WRITE_BATCH_BYTES", PositiveInt, o => o.Server.WriteBatchBytes),
         Entry("server.tcp_nodelay", "REDIS_MYSQL_TCP_NODELAY", Bool, o => o.Server.TcpNodelay),
+        Entry("server.inline_io", "REDIS_MYSQL_INLINE_IO", Bool, o => o.Server.InlineIo),
         Entry("server.backlog", "REDIS_MYSQL_BACKLOG", PositiveInt, o => o.Server.Backlog),
 
         Entry("families.disabled", "REDIS_MYSQL_FAMILIES_DISABLED", FamilyNames, o => o.Families.Disabled),

@@ -77,7 +77,7 @@ public sealed class RespConnectionHandler(
         var writer = new RespWriter(output);
         var context = new CommandContext(session, writer);
         var requests = new List<List<byte[]>>();
-        var plans = new List<ReadPlan>();
+        var plans = new List<CommandPlan>();
         int idleMs = options.Server.IdleTimeoutMs;
         int partialMs = options.Server.ReadTimeoutMs;
         bool partialRequest = false;
@@ -101,7 +101,7 @@ public sealed class RespConnectionHandler(
             RespProtocolException? protocolError = null;
             do
             {
-                // Up to max_inflight requests are parsed first, so consecutive planned reads can share one round trip.
+                // Up to max_inflight requests are parsed first, so consecutive planned commands can share one round trip.
                 requests.Clear();
                 try
                 {
@@ -136,10 +136,10 @@ public sealed class RespConnectionHandler(
     }
 
     /// <summary>
-    /// Runs requests in order: a run of consecutive requests whose commands have a read plan goes to MySQL as one
+    /// Runs requests in order: a run of consecutive requests whose commands have a plan goes to MySQL as one
     /// batch; every other request runs through its handler. Nothing runs after QUIT.
     /// </summary>
-    private async ValueTask ExecuteAsync(CommandContext context, List<List<byte[]>> requests, List<ReadPlan> plans)
+    private async ValueTask ExecuteAsync(CommandContext context, List<List<byte[]>> requests, List<CommandPlan> plans)
     {
         for (int i = 0; i < requests.Count && !context.Session.CloseRequested;)
         {

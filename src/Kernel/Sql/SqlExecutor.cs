@@ -75,18 +75,27 @@ public sealed class SqlExecutor : ISqlRunner
     }, Retry.Set, inTransaction: false);
 
     /// <summary>
-    /// Answers planned reads in order on one connection: plans sharing a <see cref="KeyedRead"/> become one statement
-    /// over their distinct keys (one round trip; IN-list padded to a power of two, so few shapes exist); any other
-    /// plans run one prepared statement each. <paramref name="answer"/> gets each plan's first row.
+    /// Answers plans in order. A run of consecutive plans sharing a <see cref="PlanMerge"/> goes through that merge's
+    /// queue for this pool, tenant and db, where it is coalesced with other clients' plans into one statement; other
+    /// plans run one prepared statement each on one connection. <paramref name="answer"/> gets each plan's first row.
     /// </summary>
-    public async Task ReadBatchAsync(IReadOnlyList<ReadPlan> plans, Action<ReadPlan, object?[]?> answer)
+    public async Task RunPlansAsync(IReadOnlyList<CommandPlan> plans, Action<CommandPlan, object?[]?> answer)
+    {
+        for (int start = 0; start < plans.Count;)
+        {
+            int end = start + 1;
+            var merge = plans[start].Merge;
+            while (end < plans.Count && plans[end].Merge == merge) end++;
+            var run = start == 0 && end == plans.Count ? plans : plans.Skip(start).Take(end - start).ToList();
+            if (merge != null) await _pool.QueueFor(this, merge).RunAsync(run, answer).ConfigureAwait(false);
+            else await RunEachAsync(run, answer).ConfigureAwait(false);
+            start = end;
+        }
+    }
+
+    private async Task RunEachAsync(IReadOnlyList<CommandPlan> plans, Action<CommandPlan, object?[]?> answer)
     {
         await using var connection = await OpenAsync().ConfigureAwait(false);
-        if (plans.Count > 1 && plans[0].Keyed is { } keyed && plans.All(p => p.Keyed == keyed && p.Key != null))
-        {
-            await ReadMergedAsync(connection, keyed, plans, answer).ConfigureAwait(false);
-            return;
-        }
         foreach (var plan in plans)
         {
             await using var command = await StatementCommand.CreateAsync(connection, null, Scope, plan.Statement, plan.Values)
@@ -96,29 +105,61 @@ public sealed class SqlExecutor : ISqlRunner
         }
     }
 
-    private async Task ReadMergedAsync(MySqlConnection connection, KeyedRead keyed, IReadOnlyList<ReadPlan> plans,
-        Action<ReadPlan, object?[]?> answer)
+    /// <summary>Runs plans of one merge as one statement (a lone plan as its own); returns each plan's row, in plan order.</summary>
+    internal async Task<object?[]?[]> RunMergedAsync(PlanMerge merge, IReadOnlyList<CommandPlan> plans)
+    {
+        if (plans.Count == 1 && merge is KeyedWrite)
+        {
+            await ExecuteAsync(plans[0].Statement, plans[0].Values).ConfigureAwait(false);
+            return [null];
+        }
+        if (plans.Count == 1) return [await QueryFirstAsync(plans[0].Statement, ReadRow, plans[0].Values).ConfigureAwait(false)];
+        return merge switch
+        {
+            KeyedRead read => await ReadKeysAsync(read, plans).ConfigureAwait(false),
+            KeyedWrite write => await WriteRowsAsync(write, plans).ConfigureAwait(false),
+            _ => throw new ArgumentException($"unknown plan merge {merge.GetType().Name}", nameof(merge)),
+        };
+    }
+
+    private async Task<object?[]?[]> ReadKeysAsync(KeyedRead keyed, IReadOnlyList<CommandPlan> plans)
     {
         var keys = plans.Select(p => p.Key!).Distinct(KeyBytesComparer.Instance).ToList();
-        object?[] values = [.. InListShape.Padded(keys), plans[0].Values[^1]];
-        await using var command = await StatementCommand.CreateAsync(connection, null, Scope, keyed.ForKeys(InListShape.For(keys.Count)), values)
-            .ConfigureAwait(false);
+        object?[] values = [.. InListShape.Padded(keys), plans.Max(p => (long)p.Values[^1]!)];
         var rows = new Dictionary<byte[], object?[]>(KeyBytesComparer.Instance);
+        await using (var connection = await OpenAsync().ConfigureAwait(false))
+        await using (var command = await StatementCommand.CreateAsync(connection, null, Scope, keyed.ForKeys(InListShape.For(keys.Count)), values)
+                         .ConfigureAwait(false))
         await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
         {
             while (await reader.ReadAsync().ConfigureAwait(false))
             {
-                var row = new object?[reader.FieldCount];
-                reader.GetValues(row!);
+                var row = ReadRow(reader);
                 rows[(byte[])row[0]!] = row;
             }
         }
-        foreach (var plan in plans) answer(plan, rows.GetValueOrDefault(plan.Key!));
+        return plans.Select(p => rows.GetValueOrDefault(p.Key!)).ToArray();
     }
 
-    private static async Task<object?[]?> FirstRowAsync(DbDataReader reader)
+    /// <summary>
+    /// One multi-row write: the last plan of each key wins, rows in key order, padded to a power of two by repeating
+    /// the first row (writing the same row twice changes nothing). Retried whole on deadlock like any single write.
+    /// </summary>
+    private async Task<object?[]?[]> WriteRowsAsync(KeyedWrite keyed, IReadOnlyList<CommandPlan> plans)
     {
-        if (!await reader.ReadAsync().ConfigureAwait(false)) return null;
+        var last = new Dictionary<byte[], CommandPlan>(KeyBytesComparer.Instance);
+        foreach (var plan in plans) last[plan.Key!] = plan;
+        var rows = last.Values.OrderBy(p => p.Key!, KeyBytesComparer.Instance).ToList();
+        object?[] values = [.. InListShape.Padded(rows).SelectMany(p => p.Values)];
+        await ExecuteAsync(keyed.ForRows(InListShape.For(rows.Count)), values).ConfigureAwait(false);
+        return new object?[]?[plans.Count];
+    }
+
+    private static async Task<object?[]?> FirstRowAsync(DbDataReader reader) =>
+        await reader.ReadAsync().ConfigureAwait(false) ? ReadRow(reader) : null;
+
+    private static object?[] ReadRow(DbDataReader reader)
+    {
         var row = new object?[reader.FieldCount];
         reader.GetValues(row!);
         return row;

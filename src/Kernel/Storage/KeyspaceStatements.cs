@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using RedisOnMySql.Kernel.Sql;
 
 namespace RedisOnMySql.Kernel.Storage;
@@ -6,6 +7,7 @@ namespace RedisOnMySql.Kernel.Storage;
 public static class KeyspaceStatements
 {
     private static readonly string[] RowColumns = ["id", "type", "expires_at", "v"];
+    private static readonly ConcurrentDictionary<int, Statement> UpsertStringsByShape = new();
 
     /// <summary>A visible key (params: k, now).</summary>
     public static readonly Statement SelectLive = SqlBuilder.From(SqlTable.Keyspace).Select(RowColumns)
@@ -24,6 +26,15 @@ public static class KeyspaceStatements
         .Value("k", "@k").Value("type", "1").Value("v", "@v").Value("expires_at", "@expires_at")
         .OnDuplicateKeyUpdate("type = 1", "v = @v", "expires_at = @expires_at")
         .Build("keyspace.upsert_string");
+
+    /// <summary>
+    /// Upserts <paramref name="shape"/> string keys in one statement (params per row: k{i}, v{i}, expires_at{i}); rows
+    /// of one key must not repeat with different values, since MySQL applies them in order.
+    /// </summary>
+    public static Statement UpsertStrings(int shape) => UpsertStringsByShape.GetOrAdd(shape, n => SqlBuilder.Insert(SqlTable.Keyspace)
+        .Rows(n).Value("k", "@k[]").Value("type", "1").Value("v", "@v[]").Value("expires_at", "@expires_at[]")
+        .OnDuplicateKeyUpdate("type = 1", "v = VALUES(v)", "expires_at = VALUES(expires_at)")
+        .Build($"keyspace.upsert_strings_{n}"));
 
     /// <summary>Sets or clears the expiry of a live key (params: expires_at, k, now).</summary>
     public static readonly Statement SetExpiry = SqlBuilder.Update(SqlTable.Keyspace)

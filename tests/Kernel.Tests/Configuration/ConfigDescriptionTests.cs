@@ -12,12 +12,13 @@ public class ConfigDescriptionTests
         Assert.Contains("bind_addr = 0.0.0.0:6380", lines);
         Assert.Contains("pool.max_connections = 16", lines);
         Assert.Contains("server.tcp_nodelay = true", lines);
+        Assert.Contains("server.inline_io = true", lines);
         Assert.Contains("auth.tenant_regex = ^(?P<tenant>[^:]+):", lines);
         Assert.Contains("auth.default_password = ", lines);
         Assert.Contains("string_incr_retry.deadline_ms = 2000", lines);
         var keys = lines.Select(line => line[..line.IndexOf(" = ", StringComparison.Ordinal)]).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
-        Assert.Equal(47, keys.Count);
+        Assert.Equal(48, keys.Count);
     }
 
     [Fact]

@@ -19,6 +19,12 @@ UPDATE keyspace SET expires_at = @expires_at WHERE tenant = @tenant AND db = @db
 -- keyspace.upsert_string
 INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k, 1, @v, @expires_at) ON DUPLICATE KEY UPDATE type = 1, v = @v, expires_at = @expires_at;
 
+-- keyspace.upsert_strings_1
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0) ON DUPLICATE KEY UPDATE type = 1, v = VALUES(v), expires_at = VALUES(expires_at);
+
+-- keyspace.upsert_strings_4
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0), (@tenant, @db, @k1, 1, @v1, @expires_at1), (@tenant, @db, @k2, 1, @v2, @expires_at2), (@tenant, @db, @k3, 1, @v3, @expires_at3) ON DUPLICATE KEY UPDATE type = 1, v = VALUES(v), expires_at = VALUES(expires_at);
+
 -- sweeper.delete_expired
 DELETE FROM keyspace WHERE (expires_at IS NOT NULL AND expires_at <= @now) LIMIT @batch;
 

@@ -1,0 +1,88 @@
+using RedisOnMySql.Kernel.Sdk;
+
+namespace RedisOnMySql.Kernel.Sql;
+
+/// <summary>
+/// Coalesces the merged plans of every client of one pool, tenant, db and <see cref="PlanMerge"/>: a request starts
+/// a statement at once when none is in flight; otherwise it queues, and the next
+/// statement carries everything that queued meanwhile. Nothing waits for a timer, so a lone client pays no delay.
+/// </summary>
+internal sealed class PlanQueue(SqlExecutor executor, PlanMerge merge)
+{
+    /// <summary>
+    /// One: measured at 50 clients (GET and SET, bench/), one statement in flight gave the largest batches and the
+    /// most requests per second; two or four in flight cost MySQL and the proxy more CPU per request.
+    /// </summary>
+    private const int MaxInFlight = 1;
+    /// <summary>Bounds one statement's IN-list or VALUES rows (and so its packet size and lock set).</summary>
+    private const int MaxPlansPerStatement = 1024;
+
+    private readonly Lock _gate = new();
+    private readonly Queue<Waiter> _waiting = new();
+    private int _inFlight;
+
+    /// <summary>Completes when every plan has been answered through <paramref name="answer"/>, or fails with none answered.</summary>
+    public Task RunAsync(IReadOnlyList<CommandPlan> plans, Action<CommandPlan, object?[]?> answer)
+    {
+        var waiter = new Waiter(plans, answer);
+        bool start;
+        lock (_gate)
+        {
+            _waiting.Enqueue(waiter);
+            start = _inFlight < MaxInFlight;
+            if (start) _inFlight++;
+        }
+        if (start) _ = DrainAsync();
+        return waiter.Done.Task;
+    }
+
+    private async Task DrainAsync()
+    {
+        var batch = new List<Waiter>();
+        var plans = new List<CommandPlan>();
+        while (true)
+        {
+            batch.Clear();
+            plans.Clear();
+            lock (_gate)
+            {
+                while (_waiting.TryPeek(out var next)
+                       && (plans.Count == 0 || plans.Count + next.Plans.Count <= MaxPlansPerStatement))
+                {
+                    batch.Add(_waiting.Dequeue());
+                    plans.AddRange(next.Plans);
+                }
+                if (batch.Count == 0)
+                {
+                    _inFlight--;
+                    return;
+                }
+            }
+            object?[]?[] rows;
+            try
+            {
+                rows = await executor.RunMergedAsync(merge, plans).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                foreach (var waiter in batch) waiter.Done.TrySetException(e);
+                continue;
+            }
+            int row = 0;
+            foreach (var waiter in batch)
+            {
+                foreach (var plan in waiter.Plans) waiter.Answer(plan, rows[row++]);
+                // Completed inline: the client's handler flushes its reply and reads its next request on this
+                // thread, instead of a thread-pool hop per client.
+                waiter.Done.TrySetResult();
+            }
+        }
+    }
+
+    private sealed class Waiter(IReadOnlyList<CommandPlan> plans, Action<CommandPlan, object?[]?> answer)
+    {
+        public IReadOnlyList<CommandPlan> Plans { get; } = plans;
+        public Action<CommandPlan, object?[]?> Answer { get; } = answer;
+        public TaskCompletionSource Done { get; } = new();
+    }
+}
