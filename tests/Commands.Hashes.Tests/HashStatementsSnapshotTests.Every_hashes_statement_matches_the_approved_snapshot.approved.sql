@@ -5,7 +5,7 @@ INSERT INTO hash_fields (tenant, key_id, field_hash, field, value) SELECT @tenan
 SELECT 1 FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id LIMIT 1;
 
 -- hashes.count_existing_2
-SELECT COUNT(*) FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND field_hash IN (@h0, @h1);
+SELECT COUNT(*) FROM hash_fields FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND key_id = @key_id AND field_hash IN (@h0, @h1);
 
 -- hashes.delete_fields_2
 DELETE FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND field_hash IN (@h0, @h1);
@@ -47,10 +47,10 @@ SELECT field, value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id
 SELECT value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND field_hash = @field_hash;
 
 -- hashes.select_values_1
-SELECT field_hash, value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 2)) AND field_hash IN (@h0);
+SELECT field_hash, value FROM hash_fields FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 2)) AND field_hash IN (@h0);
 
 -- hashes.select_values_4
-SELECT field_hash, value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 2)) AND field_hash IN (@h0, @h1, @h2, @h3);
+SELECT field_hash, value FROM hash_fields FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 2)) AND field_hash IN (@h0, @h1, @h2, @h3);
 
 -- hashes.upsert_field
 INSERT INTO hash_fields (tenant, key_id, field_hash, field, value) VALUES (@tenant, @key_id, @field_hash, @field, @value) ON DUPLICATE KEY UPDATE value = @value;

@@ -28,6 +28,7 @@ public sealed class SqlBuilder
     private string _dbParameter = "@db";
     private SqlBuilder? _fromSelect;
     private string? _alias;
+    private bool _forcePrimary;
     private int _rows = 1;
 
     private SqlBuilder(Kind kind, SqlTable table)
@@ -48,12 +49,16 @@ public sealed class SqlBuilder
 
     public SqlBuilder WhereRaw(string predicate) { _wheres.Add("(" + predicate + ")"); return this; }
 
-    /// <summary><c>column IN (@p0, @p1, ...)</c> for a fixed count; statements are cached per count by callers.</summary>
+    /// <summary>
+    /// <c>column IN (@p0, @p1, ...)</c> for a fixed count, over the last primary-key column (a SELECT then forces the
+    /// primary key); statements are cached per count by callers.
+    /// </summary>
     public SqlBuilder WhereIn(string column, string parameterPrefix, int count)
     {
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
         var names = Enumerable.Range(0, count).Select(i => $"{parameterPrefix}{i}");
         _wheres.Add($"{column} IN ({string.Join(", ", names)})");
+        _forcePrimary = true;
         return this;
     }
 
@@ -163,6 +168,10 @@ public sealed class SqlBuilder
     {
         sql.Append(" FROM ").Append(_table.Name);
         if (_alias != null) sql.Append(' ').Append(_alias);
+        // Every IN-list is over the last primary-key column. Without the hint MariaDB 10.11 sometimes reads the
+        // whole (tenant, db) or (tenant, key_id) prefix by ref instead of one range per value: measured 2 ms
+        // instead of 0.05 ms for 16 keys of a 10,000-key db once its statistics were fresh.
+        if (_forcePrimary && _kind == Kind.Select) sql.Append(" FORCE INDEX (PRIMARY)");
         AppendWhere(sql);
     }
 

@@ -65,10 +65,10 @@ SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND k >= @lo AND k < 
 SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND k >= @lo AND (expires_at IS NULL OR expires_at > @now);
 
 -- keyspace.select_live_keys_1
-SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0) AND (expires_at IS NULL OR expires_at > @now);
+SELECT k FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0) AND (expires_at IS NULL OR expires_at > @now);
 
 -- keyspace.select_live_keys_3
-SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1, @k2) AND (expires_at IS NULL OR expires_at > @now);
+SELECT k FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1, @k2) AND (expires_at IS NULL OR expires_at > @now);
 
 -- keyspace.select_type
 SELECT type FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
