@@ -1,5 +1,7 @@
 using System.Text;
+using RedisOnMySql.Kernel.Protocol;
 using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Storage;
 
 namespace RedisOnMySql.Commands.Strings;
 
@@ -53,11 +55,62 @@ public sealed partial class StringCommands
             long value = 0;
             if (current is not null && !RedisNumbers.TryParseInt64(current, out value))
                 throw new RedisException(RedisErrors.NotInteger);
-            if ((delta < 0 && value < 0 && delta < long.MinValue - value) || (delta > 0 && value > 0 && delta > long.MaxValue - value))
-                throw new RedisException(RedisErrors.Overflow);
+            if (WouldOverflow(value, delta)) throw new RedisException(RedisErrors.Overflow);
             await key.WriteAsync(RedisNumbers.ToBytes(value + delta), key.ExpiresAt);
             return value + delta;
         }, ctx.Sql.Retry.Incr);
         ctx.Reply.WriteInteger(result);
+    }
+
+    private static bool WouldOverflow(long value, long delta) =>
+        (delta < 0 && value < 0 && delta < long.MinValue - value) || (delta > 0 && value > 0 && delta > long.MaxValue - value);
+
+    /// <summary>Pipelined and concurrent INCR/DECR/INCRBY/DECRBY share one transaction: one lock statement, one write each way.</summary>
+    private static readonly KeyedUpdate CounterByKeys = new(StringStatements.LockValues, KeyspaceStatements.UpsertStrings,
+        KeyspaceStatements.InsertStrings, ApplyIncrement, policies => policies.Incr);
+
+    [CommandPlan("incr")]
+    public CommandPlan PlanIncr(CommandContext ctx) => CounterPlan(ctx, 1);
+
+    [CommandPlan("decr")]
+    public CommandPlan PlanDecr(CommandContext ctx) => CounterPlan(ctx, -1);
+
+    /// <summary>A non-integer increment goes through the handler, which reports it.</summary>
+    [CommandPlan("incrby")]
+    public CommandPlan? PlanIncrBy(CommandContext ctx) =>
+        RedisNumbers.TryParseInt64(ctx.Arg(2), out var delta) ? CounterPlan(ctx, delta) : null;
+
+    [CommandPlan("decrby")]
+    public CommandPlan? PlanDecrBy(CommandContext ctx) =>
+        RedisNumbers.TryParseInt64(ctx.Arg(2), out var delta) && delta != long.MinValue ? CounterPlan(ctx, -delta) : null;
+
+    private static CommandPlan CounterPlan(CommandContext ctx, long delta) =>
+        new(StringStatements.LockValues(1), [ctx.Arg(1), delta, ctx.NowMs], ReplyCounter) { Merge = CounterByKeys, Key = ctx.Arg(1) };
+
+    /// <summary>
+    /// The handler's rules on a locked row (k, type, expires_at, v): an expired key counts as absent, another type is
+    /// WRONGTYPE, the TTL is kept. The reply row holds the new value or the error text.
+    /// </summary>
+    private static KeyUpdateResult ApplyIncrement(CommandPlan plan, object?[]? row, long nowMs)
+    {
+        var key = (byte[])plan.Values[0]!;
+        long delta = (long)plan.Values[1]!;
+        long? expiresAt = row?[2] is long at ? at : null;
+        bool live = row != null && (expiresAt is null || expiresAt > nowMs);
+        long value = 0;
+        if (live && (KeyType)Convert.ToByte(row![1]) != KeyType.String) return Failed(RedisErrors.WrongType);
+        if (live && !RedisNumbers.TryParseInt64(row![3] as byte[] ?? [], out value)) return Failed(RedisErrors.NotInteger);
+        if (WouldOverflow(value, delta)) return Failed(RedisErrors.Overflow);
+        var text = RedisNumbers.ToBytes(value + delta);
+        object? keptExpiry = live ? expiresAt : null;
+        return new KeyUpdateResult([key, (byte)KeyType.String, keptExpiry ?? DBNull.Value, text], [key, text, keptExpiry], [value + delta]);
+    }
+
+    private static KeyUpdateResult Failed(string error) => new(null, null, [error]);
+
+    private static void ReplyCounter(RespWriter reply, object?[]? row)
+    {
+        if (row![0] is long value) reply.WriteInteger(value);
+        else reply.WriteError((string)row[0]!);
     }
 }

@@ -8,6 +8,7 @@ internal static class StringStatements
 {
     private static readonly ConcurrentDictionary<int, Statement> SelectManyByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> LockManyByShape = new();
+    private static readonly ConcurrentDictionary<int, Statement> LockValuesByShape = new();
 
     /// <summary>Type and value of a visible key (params: k, now).</summary>
     public static readonly Statement SelectValue = SqlBuilder.From(SqlTable.Keyspace).Select("type", "v")
@@ -33,4 +34,12 @@ internal static class StringStatements
     public static Statement LockMany(int shape) => LockManyByShape.GetOrAdd(shape, n =>
         SqlBuilder.From(SqlTable.Keyspace).Select("id", "type", "expires_at", "v", "k")
             .WhereIn("k", "@k", n).OrderBy("k").ForUpdate().Build($"strings.lock_many_{n}"));
+
+    /// <summary>
+    /// Locks the rows of <paramref name="shape"/> keys, live or expired (params: k0..); columns k, type, expires_at, v
+    /// as a <c>KeyedUpdate</c> expects (key first).
+    /// </summary>
+    public static Statement LockValues(int shape) => LockValuesByShape.GetOrAdd(shape, n =>
+        SqlBuilder.From(SqlTable.Keyspace).Select("k", "type", "expires_at", "v")
+            .WhereIn("k", "@k", n).OrderBy("k").ForUpdate().Build($"strings.lock_values_{n}"));
 }

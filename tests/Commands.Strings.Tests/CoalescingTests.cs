@@ -110,4 +110,56 @@ public class CoalescingTests(StringsFixture fixture)
         Assert.Equal("+string\r\n", await client.ReadReplyAsync());
         Assert.Equal(":-1\r\n", await client.ReadReplyAsync());
     }
+
+    [Fact]
+    public async Task Increments_from_many_concurrent_clients_add_up_exactly()
+    {
+        var shared = ProxyFixture.Key("coalesced-counter");
+        var prefix = ProxyFixture.Key("own-counter");
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(async c =>
+        {
+            using var client = await fixture.RawAsync();
+            for (int r = 0; r < Rounds; r++)
+            {
+                Assert.StartsWith(":", await client.CommandAsync("INCR", shared));
+                Assert.Equal($":{r + 1}\r\n", await client.CommandAsync("INCR", $"{prefix}:{c}"));
+            }
+        }));
+        using var reader = await fixture.RawAsync();
+        Assert.Equal($"${(Clients * Rounds).ToString().Length}\r\n{Clients * Rounds}\r\n", await reader.CommandAsync("GET", shared));
+    }
+
+    [Fact]
+    public async Task A_pipeline_of_counters_answers_each_in_order_with_errors_in_place_and_keeps_the_ttl()
+    {
+        using var client = await fixture.RawAsync();
+        string n = ProxyFixture.Key("n"), text = ProxyFixture.Key("text"), hash = ProxyFixture.Key("hash"),
+            ttl = ProxyFixture.Key("ttl"), expired = ProxyFixture.Key("expired"), bin = ProxyFixture.Key("bin\0\r\n");
+        await fixture.InsertKeyOfTypeAsync(hash);
+        Assert.Equal("+OK\r\n", await client.CommandAsync("SET", text, "abc"));
+        Assert.Equal("+OK\r\n", await client.CommandAsync("SET", ttl, "10", "EX", "100"));
+        Assert.Equal("+OK\r\n", await client.CommandAsync("SET", expired, "41", "PX", "1"));
+        await Task.Delay(20);
+
+        var pipeline = new[]
+        {
+            new[] { "INCR", n }, ["INCR", n], ["INCRBY", n, "5"], ["DECR", n], ["DECRBY", n, "-3"], ["GET", n],
+            ["INCR", text], ["INCR", hash], ["INCRBY", n, "x"], ["INCRBY", n, "9223372036854775807"], ["DECRBY", n, "-9223372036854775808"],
+            ["INCR", ttl], ["INCR", expired], ["INCR", bin], ["INCR", n],
+        };
+        var expected = new[]
+        {
+            ":1\r\n", ":2\r\n", ":7\r\n", ":6\r\n", ":9\r\n", "$1\r\n9\r\n",
+            "-ERR value is not an integer or out of range\r\n", "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n",
+            "-ERR value is not an integer or out of range\r\n", "-ERR increment or decrement would overflow\r\n",
+            "-ERR decrement would overflow\r\n", ":11\r\n", ":1\r\n", ":1\r\n", ":10\r\n",
+        };
+        client.Send(pipeline.SelectMany(RawRespClient.Command).ToArray());
+        foreach (var reply in expected) Assert.Equal(reply, await client.ReadReplyAsync());
+
+        Assert.Equal("$3\r\nabc\r\n", await client.CommandAsync("GET", text));
+        var ttlLeft = await client.CommandAsync("TTL", ttl);
+        Assert.InRange(int.Parse(ttlLeft[1..^2]), 90, 100);
+        Assert.Equal(":-1\r\n", await client.CommandAsync("TTL", expired));
+    }
 }

@@ -16,7 +16,7 @@ public sealed record CommandPlan(Statement Statement, object?[] Values, Action<R
     public byte[]? Key { get; init; }
 }
 
-/// <summary>A way for many plans to share one statement: <see cref="KeyedRead"/> or <see cref="KeyedWrite"/>.</summary>
+/// <summary>A way for many plans to share statements: <see cref="KeyedRead"/>, <see cref="KeyedWrite"/> or <see cref="KeyedUpdate"/>.</summary>
 public abstract class PlanMerge
 {
     private protected PlanMerge() { }
@@ -41,6 +41,36 @@ public sealed class KeyedWrite(Func<int, Statement> forRows) : PlanMerge
 {
     public Statement ForRows(int count) => forRows(count);
 }
+
+/// <summary>
+/// A read-modify-write of one row per key, for many plans in one transaction: <see cref="LockRows"/> locks the rows
+/// of all their keys (parameters k0..k(n-1); rows start with the key, absent keys have none), then
+/// <see cref="Apply"/> runs for each plan in order on its key's current row, so two plans of one key see each other's
+/// result. Keys that had a row are written with <see cref="UpdateRows"/> (padded like a <see cref="KeyedWrite"/>),
+/// new keys with <see cref="InsertRows"/> for exactly n rows, which fails on a key another client created meanwhile
+/// and so re-runs the whole transaction. Replies are sent only after the commit.
+/// </summary>
+public sealed class KeyedUpdate(Func<int, Statement> lockRows, Func<int, Statement> updateRows, Func<int, Statement> insertRows,
+    KeyUpdate apply, Func<RetryPolicies, RetryPolicy> retry) : PlanMerge
+{
+    /// <summary>Rows per <see cref="InsertRows"/> statement: exact shapes up to this many are prepared.</summary>
+    public const int MaxInsertRows = 8;
+
+    public Statement LockRows(int count) => lockRows(count);
+    public Statement UpdateRows(int count) => updateRows(count);
+    public Statement InsertRows(int count) => insertRows(count);
+    public KeyUpdate Apply { get; } = apply;
+    public RetryPolicy Retry(RetryPolicies policies) => retry(policies);
+}
+
+/// <summary>
+/// One plan's step of a <see cref="KeyedUpdate"/>: from the key's current row (null when it has none) and the time,
+/// the row that follows (same columns; null leaves it as it was), the values to write for the key (null writes
+/// nothing) and the row given to the plan's Reply. Must not throw: an error is a reply.
+/// </summary>
+public delegate KeyUpdateResult KeyUpdate(CommandPlan plan, object?[]? row, long nowMs);
+
+public readonly record struct KeyUpdateResult(object?[]? Row, object?[]? Write, object?[] Reply);
 
 /// <summary>
 /// Marks <c>CommandPlan? Name(CommandContext ctx)</c> as the plan of the named command of the same family; returning

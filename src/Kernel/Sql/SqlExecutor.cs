@@ -108,6 +108,7 @@ public sealed class SqlExecutor : ISqlRunner
     /// <summary>Runs plans of one merge as one statement (a lone plan as its own); returns each plan's row, in plan order.</summary>
     internal async Task<object?[]?[]> RunMergedAsync(PlanMerge merge, IReadOnlyList<CommandPlan> plans)
     {
+        if (merge is KeyedUpdate update) return await UpdateKeysAsync(update, plans).ConfigureAwait(false);
         if (plans.Count == 1 && merge is KeyedWrite)
         {
             await ExecuteAsync(plans[0].Statement, plans[0].Values).ConfigureAwait(false);
@@ -154,6 +155,38 @@ public sealed class SqlExecutor : ISqlRunner
         await ExecuteAsync(keyed.ForRows(InListShape.For(rows.Count)), values).ConfigureAwait(false);
         return new object?[]?[plans.Count];
     }
+
+    /// <summary>
+    /// One transaction for a batch of read-modify-write plans: lock every key's row in key order, apply the plans in
+    /// order, write what changed, commit. A retry (deadlock, a key created meanwhile) runs it all again.
+    /// </summary>
+    private Task<object?[]?[]> UpdateKeysAsync(KeyedUpdate keyed, IReadOnlyList<CommandPlan> plans) => TransactionAsync(async tx =>
+    {
+        var keys = plans.Select(p => p.Key!).Distinct(KeyBytesComparer.Instance).Order(KeyBytesComparer.Instance).ToList();
+        var locked = await tx.QueryListAsync(keyed.LockRows(InListShape.For(keys.Count)), ReadRow, [.. InListShape.Padded(keys)])
+            .ConfigureAwait(false);
+        var rows = locked.ToDictionary(row => (byte[])row[0]!, row => row, KeyBytesComparer.Instance);
+        var existed = new HashSet<byte[]>(rows.Keys, KeyBytesComparer.Instance);
+        var writes = new SortedDictionary<byte[], object?[]>(KeyBytesComparer.Instance);
+        long now = plans.Max(p => (long)p.Values[^1]!);
+        var replies = new object?[]?[plans.Count];
+        for (int i = 0; i < plans.Count; i++)
+        {
+            var key = plans[i].Key!;
+            var step = keyed.Apply(plans[i], rows.GetValueOrDefault(key), now);
+            if (step.Row != null) rows[key] = step.Row;
+            if (step.Write != null) writes[key] = step.Write;
+            replies[i] = step.Reply;
+        }
+        var updates = writes.Where(w => existed.Contains(w.Key)).Select(w => w.Value).ToList();
+        var inserts = writes.Where(w => !existed.Contains(w.Key)).Select(w => w.Value).ToList();
+        if (updates.Count > 0)
+            await tx.ExecuteAsync(keyed.UpdateRows(InListShape.For(updates.Count)), [.. InListShape.Padded(updates).SelectMany(v => v)])
+                .ConfigureAwait(false);
+        foreach (var chunk in inserts.Chunk(KeyedUpdate.MaxInsertRows))
+            await tx.ExecuteAsync(keyed.InsertRows(chunk.Length), [.. chunk.SelectMany(v => v)]).ConfigureAwait(false);
+        return replies;
+    }, keyed.Retry(Retry));
 
     private static async Task<object?[]?> FirstRowAsync(DbDataReader reader) =>
         await reader.ReadAsync().ConfigureAwait(false) ? ReadRow(reader) : null;

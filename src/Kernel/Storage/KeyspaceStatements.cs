@@ -8,6 +8,7 @@ public static class KeyspaceStatements
 {
     private static readonly string[] RowColumns = ["id", "type", "expires_at", "v"];
     private static readonly ConcurrentDictionary<int, Statement> UpsertStringsByShape = new();
+    private static readonly ConcurrentDictionary<int, Statement> InsertStringsByCount = new();
 
     /// <summary>A visible key (params: k, now).</summary>
     public static readonly Statement SelectLive = SqlBuilder.From(SqlTable.Keyspace).Select(RowColumns)
@@ -35,6 +36,14 @@ public static class KeyspaceStatements
         .Rows(n).Value("k", "@k[]").Value("type", "1").Value("v", "@v[]").Value("expires_at", "@expires_at[]")
         .OnDuplicateKeyUpdate("type = 1", "v = VALUES(v)", "expires_at = VALUES(expires_at)")
         .Build($"keyspace.upsert_strings_{n}"));
+
+    /// <summary>
+    /// Creates exactly <paramref name="count"/> string keys that had no row (params per row: k{i}, v{i}, expires_at{i});
+    /// a key another client created meanwhile fails the statement with a duplicate key, which re-runs a transaction.
+    /// </summary>
+    public static Statement InsertStrings(int count) => InsertStringsByCount.GetOrAdd(count, n => SqlBuilder.Insert(SqlTable.Keyspace)
+        .Rows(n).Value("k", "@k[]").Value("type", "1").Value("v", "@v[]").Value("expires_at", "@expires_at[]")
+        .Build($"keyspace.insert_strings_{n}"));
 
     /// <summary>Sets or clears the expiry of a live key (params: expires_at, k, now).</summary>
     public static readonly Statement SetExpiry = SqlBuilder.Update(SqlTable.Keyspace)

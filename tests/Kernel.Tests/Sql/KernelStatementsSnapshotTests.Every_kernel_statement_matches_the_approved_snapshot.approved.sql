@@ -7,6 +7,12 @@ INSERT INTO keyspace (tenant, db, k, type) VALUES (@tenant, @db, @k, @type);
 -- keyspace.insert_string
 INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k, 1, @v, @expires_at);
 
+-- keyspace.insert_strings_1
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0);
+
+-- keyspace.insert_strings_3
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0), (@tenant, @db, @k1, 1, @v1, @expires_at1), (@tenant, @db, @k2, 1, @v2, @expires_at2);
+
 -- keyspace.select_for_update
 SELECT id, type, expires_at, v FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k FOR UPDATE;
 

@@ -9,5 +9,6 @@ public class KernelStatementsSnapshotTests
     [Fact]
     public void Every_kernel_statement_matches_the_approved_snapshot() =>
         SqlSnapshot.Verify([typeof(KeyspaceStatements), typeof(ExpiredKeySweeper)],
-            [KeyspaceStatements.UpsertStrings(1), KeyspaceStatements.UpsertStrings(4)]);
+            [KeyspaceStatements.UpsertStrings(1), KeyspaceStatements.UpsertStrings(4), KeyspaceStatements.InsertStrings(1),
+             KeyspaceStatements.InsertStrings(3)]);
 }
