@@ -37,6 +37,20 @@ internal sealed class FieldList
         return list;
     }
 
+    /// <summary>The fields of several lists in order; a field set by more than one keeps the last value.</summary>
+    public static FieldList Merge(IEnumerable<FieldList> lists)
+    {
+        var merged = new FieldList();
+        foreach (var list in lists)
+        {
+            for (int i = 0; i < list.Count; i++) merged.Add(list._fields[i], list._values[i]);
+        }
+        return merged;
+    }
+
+    /// <summary>Each field's hash as hex, the identity used to tell fields apart.</summary>
+    public IEnumerable<string> HashIds => _indexByHash.Keys;
+
     public static byte[] HashOf(byte[] field) => SHA256.HashData(field);
 
     /// <summary>Statement shape for <paramref name="count"/> fields of one chunk.</summary>

@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Protocol;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
@@ -104,25 +105,67 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
     private static async Task<long> SetFieldsAsync(CommandContext ctx)
     {
         if (ctx.Count % 2 != 0) throw new RedisException(RedisErrors.WrongArity(ctx.Command.Name));
-        var pairs = FieldList.OfPairs(ctx, 2);
-        return await ctx.Sql.TransactionAsync(async tx =>
-        {
-            var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Hash, ctx.NowMs);
-            long existing = 0;
-            if (key.Exists)
-            {
-                foreach (var chunk in pairs.Chunks())
-                    existing += await tx.QueryFirstAsync(HashStatements.CountExisting(chunk.Shape),
-                        r => Convert.ToInt64(r.GetValue(0)), chunk.BindHashes(key.Id));
-            }
-            long id = await key.EnsureCreatedAsync();
-            foreach (var chunk in pairs.Chunks())
-                await tx.ExecuteAsync(HashStatements.UpsertFields(chunk.Shape), chunk.BindRows(id));
-            return pairs.Count - existing;
-        }, ctx.Sql.Retry.Set);
+        var plan = SetFieldsPlan(ctx, PlanReplies.IntegerOrError)!;
+        var row = (await ctx.Sql.TransactionAsync(tx => SetFieldsAsync(tx, [plan]), ctx.Sql.Retry.Set))[0]!;
+        return row[0] is long added ? added : throw new RedisException(PlanReplies.ErrorText(row)!);
     }
 
-    /// <summary>Locks the key (argument 1) and reads the value of the field (argument 2), null when either is absent.</summary>
+    /// <summary>Pipelined and concurrent HSET/HMSETs of a tenant and db share one transaction and one commit.</summary>
+    private static readonly SharedTransaction SetFieldsTogether = new(SetFieldsAsync, policies => policies.Set);
+
+    /// <summary>
+    /// The HSETs of a batch, key by key in key order: one lock, one look-up of the fields present and one upsert per
+    /// key however many commands name it. Each command, in arrival order, counts the fields it adds; a key of another
+    /// type answers WRONGTYPE to its commands and is not written.
+    /// </summary>
+    private static async Task<object?[]?[]> SetFieldsAsync(ISqlRunner tx, IReadOnlyList<CommandPlan> plans)
+    {
+        var replies = new object?[]?[plans.Count];
+        var byKey = Enumerable.Range(0, plans.Count).GroupBy(i => plans[i].Key!, KeyBytesComparer.Instance)
+            .OrderBy(g => g.Key, KeyBytesComparer.Instance);
+        foreach (var commands in byKey)
+        {
+            var fields = commands.Select(i => (FieldList)plans[i].Values[1]!).ToList();
+            var merged = FieldList.Merge(fields);
+            CollectionKey key;
+            try
+            {
+                key = await CollectionKey.LockAsync(tx, commands.Key, KeyType.Hash, commands.Max(i => (long)plans[i].Values[^1]!));
+            }
+            catch (RedisException e)
+            {
+                foreach (int i in commands) replies[i] = PlanReplies.Error(e.Message);
+                continue;
+            }
+            var present = new HashSet<string>();
+            if (key.Exists)
+            {
+                foreach (var chunk in merged.Chunks())
+                    present.UnionWith(await tx.QueryListAsync(HashStatements.SelectExisting(chunk.Shape),
+                        r => Convert.ToHexString((byte[])r.GetValue(0)), chunk.BindHashes(key.Id)));
+            }
+            foreach (var (i, list) in commands.Zip(fields)) replies[i] = [(long)list.HashIds.Count(present.Add)];
+            long id = await key.EnsureCreatedAsync();
+            foreach (var chunk in merged.Chunks())
+                await tx.ExecuteAsync(HashStatements.UpsertFields(chunk.Shape), chunk.BindRows(id));
+        }
+        return replies;
+    }
+
+    [CommandPlan("hset")]
+    public CommandPlan? PlanHSet(CommandContext ctx) => SetFieldsPlan(ctx, PlanReplies.IntegerOrError);
+
+    [CommandPlan("hmset")]
+    public CommandPlan? PlanHMSet(CommandContext ctx) => SetFieldsPlan(ctx, PlanReplies.OkOrError);
+
+    /// <summary>An odd argument count goes through the handler, which reports it.</summary>
+    private static CommandPlan? SetFieldsPlan(CommandContext ctx, Action<RespWriter, object?[]?> reply) =>
+        ctx.Count % 2 != 0 ? null
+            : new(HashStatements.UpsertFields(1), [ctx.Arg(1), FieldList.OfPairs(ctx, 2), ctx.NowMs], reply)
+            {
+                Merge = SetFieldsTogether, Key = ctx.Arg(1),
+            };
+
     private static async Task<(CollectionKey Key, byte[]? Value)> LockFieldAsync(SqlTransaction tx, CommandContext ctx)
     {
         var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Hash, ctx.NowMs);

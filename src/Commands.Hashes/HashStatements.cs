@@ -19,7 +19,7 @@ internal static class HashStatements
     private static readonly string KeyAlive = FieldTable.KeyAlive("@key_id");
 
     private static readonly ConcurrentDictionary<int, Statement> SelectValuesByShape = new();
-    private static readonly ConcurrentDictionary<int, Statement> CountExistingByShape = new();
+    private static readonly ConcurrentDictionary<int, Statement> SelectExistingByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> DeleteFieldsByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> UpsertFieldsByShape = new();
 
@@ -87,10 +87,10 @@ internal static class HashStatements
         SqlBuilder.From(Fields).Select("field_hash", "value").Where("key_id", "=", "@key_id").WhereRaw(KeyAlive)
             .WhereIn("field_hash", "@h", n).Build($"hashes.select_values_{n}"));
 
-    /// <summary>How many of the named fields exist (params: key_id, h0..).</summary>
-    public static Statement CountExisting(int shape) => CountExistingByShape.GetOrAdd(shape, n =>
-        SqlBuilder.From(Fields).Select("COUNT(*)").Where("key_id", "=", "@key_id")
-            .WhereIn("field_hash", "@h", n).Build($"hashes.count_existing_{n}"));
+    /// <summary>The hashes of the named fields that exist, for a writer holding the key's lock (params: key_id, h0..).</summary>
+    public static Statement SelectExisting(int shape) => SelectExistingByShape.GetOrAdd(shape, n =>
+        SqlBuilder.From(Fields).Select("field_hash").Where("key_id", "=", "@key_id")
+            .WhereIn("field_hash", "@h", n).Build($"hashes.select_existing_{n}"));
 
     /// <summary>Deletes the named fields (params: key_id, h0..); the found row count is the number deleted.</summary>
     public static Statement DeleteFields(int shape) => DeleteFieldsByShape.GetOrAdd(shape, n =>

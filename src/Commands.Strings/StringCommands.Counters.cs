@@ -1,5 +1,4 @@
 using System.Text;
-using RedisOnMySql.Kernel.Protocol;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Storage;
 
@@ -85,11 +84,11 @@ public sealed partial class StringCommands
         RedisNumbers.TryParseInt64(ctx.Arg(2), out var delta) && delta != long.MinValue ? CounterPlan(ctx, -delta) : null;
 
     private static CommandPlan CounterPlan(CommandContext ctx, long delta) =>
-        new(StringStatements.LockValues(1), [ctx.Arg(1), delta, ctx.NowMs], ReplyCounter) { Merge = CounterByKeys, Key = ctx.Arg(1) };
+        new(StringStatements.LockValues(1), [ctx.Arg(1), delta, ctx.NowMs], PlanReplies.IntegerOrError) { Merge = CounterByKeys, Key = ctx.Arg(1) };
 
     /// <summary>
     /// The handler's rules on a locked row (k, type, expires_at, v): an expired key counts as absent, another type is
-    /// WRONGTYPE, the TTL is kept. The reply row holds the new value or the error text.
+    /// WRONGTYPE, the TTL is kept. The reply row holds the new value or the error (<see cref="PlanReplies"/>).
     /// </summary>
     private static KeyUpdateResult ApplyIncrement(CommandPlan plan, object?[]? row, long nowMs)
     {
@@ -106,11 +105,5 @@ public sealed partial class StringCommands
         return new KeyUpdateResult([key, (byte)KeyType.String, keptExpiry ?? DBNull.Value, text], [key, text, keptExpiry], [value + delta]);
     }
 
-    private static KeyUpdateResult Failed(string error) => new(null, null, [error]);
-
-    private static void ReplyCounter(RespWriter reply, object?[]? row)
-    {
-        if (row![0] is long value) reply.WriteInteger(value);
-        else reply.WriteError((string)row[0]!);
-    }
+    private static KeyUpdateResult Failed(string error) => new(null, null, PlanReplies.Error(error));
 }

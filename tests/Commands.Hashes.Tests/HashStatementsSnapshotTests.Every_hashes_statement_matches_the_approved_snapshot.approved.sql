@@ -4,9 +4,6 @@ INSERT INTO hash_fields (tenant, key_id, field_hash, field, value) SELECT @tenan
 -- hash_fields.select_any_child
 SELECT 1 FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id LIMIT 1;
 
--- hashes.count_existing_2
-SELECT COUNT(*) FROM hash_fields FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND key_id = @key_id AND field_hash IN (@h0, @h1);
-
 -- hashes.delete_fields_2
 DELETE FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND field_hash IN (@h0, @h1);
 
@@ -18,6 +15,9 @@ SELECT seq, field, value FROM hash_fields WHERE tenant = @tenant AND key_id = @k
 
 -- hashes.select_all
 SELECT field, value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 2)) ORDER BY seq;
+
+-- hashes.select_existing_2
+SELECT field_hash FROM hash_fields FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND key_id = @key_id AND field_hash IN (@h0, @h1);
 
 -- hashes.select_field_names
 SELECT field FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 2)) ORDER BY seq;

@@ -9,7 +9,7 @@ public class HashStatementsSnapshotTests
         SqlSnapshot.Verify([typeof(HashStatements)],
         [
             HashStatements.SelectValues(1), HashStatements.SelectValues(4),
-            HashStatements.CountExisting(2), HashStatements.DeleteFields(2),
+            HashStatements.SelectExisting(2), HashStatements.DeleteFields(2),
             HashStatements.UpsertFields(1), HashStatements.UpsertFields(2),
             HashStatements.FieldTable.CopyChildren, HashStatements.FieldTable.SelectAnyChild,
         ]);

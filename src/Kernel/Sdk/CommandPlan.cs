@@ -73,6 +73,43 @@ public delegate KeyUpdateResult KeyUpdate(CommandPlan plan, object?[]? row, long
 public readonly record struct KeyUpdateResult(object?[]? Row, object?[]? Write, object?[] Reply);
 
 /// <summary>
+/// Plans whose work is a short transaction (lock, read, write), run as one batch in one transaction with one commit.
+/// <see cref="Work"/> gets the transaction and the batch's plans, and returns the row for each plan's Reply, in plan
+/// order. It answers a command's own error (e.g. WRONGTYPE, found before that command writes anything) with
+/// <see cref="PlanReplies.Error"/>, and should lock keys in key order so concurrent batches do not deadlock; a
+/// MySQL error re-runs or fails the whole batch.
+/// </summary>
+public sealed class SharedTransaction(Func<ISqlRunner, IReadOnlyList<CommandPlan>, Task<object?[]?[]>> work,
+    Func<RetryPolicies, RetryPolicy> retry) : PlanMerge
+{
+    public Func<ISqlRunner, IReadOnlyList<CommandPlan>, Task<object?[]?[]>> Work { get; } = work;
+    public RetryPolicy Retry(RetryPolicies policies) => retry(policies);
+}
+
+/// <summary>Replies from the rows of <see cref="KeyedUpdate"/> and <see cref="SharedTransaction"/> plans: a value, or an error text.</summary>
+public static class PlanReplies
+{
+    public static object?[] Error(string message) => [new PlanError(message)];
+
+    /// <summary>The error text of a row made by <see cref="Error"/>, or null for a value.</summary>
+    public static string? ErrorText(object?[] row) => row[0] is PlanError error ? error.Message : null;
+
+    public static void IntegerOrError(RespWriter reply, object?[]? row)
+    {
+        if (row![0] is PlanError error) reply.WriteError(error.Message);
+        else reply.WriteInteger(Convert.ToInt64(row[0]));
+    }
+
+    public static void OkOrError(RespWriter reply, object?[]? row)
+    {
+        if (row?[0] is PlanError error) reply.WriteError(error.Message);
+        else reply.WriteOk();
+    }
+
+    private sealed record PlanError(string Message);
+}
+
+/// <summary>
 /// Marks <c>CommandPlan? Name(CommandContext ctx)</c> as the plan of the named command of the same family; returning
 /// null (e.g. for options the plan does not cover) sends that request through the ordinary handler.
 /// </summary>

@@ -109,6 +109,7 @@ public sealed class SqlExecutor : ISqlRunner
     internal async Task<object?[]?[]> RunMergedAsync(PlanMerge merge, IReadOnlyList<CommandPlan> plans)
     {
         if (merge is KeyedUpdate update) return await UpdateKeysAsync(update, plans).ConfigureAwait(false);
+        if (merge is SharedTransaction shared) return await RunSharedAsync(shared, plans).ConfigureAwait(false);
         if (plans.Count == 1 && merge is KeyedWrite)
         {
             await ExecuteAsync(plans[0].Statement, plans[0].Values).ConfigureAwait(false);
@@ -187,6 +188,9 @@ public sealed class SqlExecutor : ISqlRunner
             await tx.ExecuteAsync(keyed.InsertRows(chunk.Length), [.. chunk.SelectMany(v => v)]).ConfigureAwait(false);
         return replies;
     }, keyed.Retry(Retry));
+
+    private Task<object?[]?[]> RunSharedAsync(SharedTransaction shared, IReadOnlyList<CommandPlan> plans) =>
+        TransactionAsync(tx => shared.Work(tx, plans), shared.Retry(Retry));
 
     private static async Task<object?[]?> FirstRowAsync(DbDataReader reader) =>
         await reader.ReadAsync().ConfigureAwait(false) ? ReadRow(reader) : null;
