@@ -49,6 +49,7 @@ public sealed class RespConnectionHandler(
         }
         catch (OperationCanceledException) { }
         catch (ConnectionResetException) { }
+        catch (TimeoutException) { } // write_timeout_ms: the client stopped reading; Redis closes it silently too
         catch (Exception e)
         {
             logger.LogWarning(e, "Connection {Id} failed", session.Id);
@@ -85,13 +86,13 @@ public sealed class RespConnectionHandler(
         while (true)
         {
             // idle_timeout_ms bounds the wait for a new request; read_timeout_ms the wait for the rest of a started one.
-            using var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
             int waitMs = partialRequest && partialMs > 0 ? partialMs : idleMs;
-            if (waitMs > 0) readTimeout.CancelAfter(waitMs);
             ReadResult read;
             try
             {
-                read = await input.ReadAsync(readTimeout.Token).ConfigureAwait(false);
+                read = waitMs > 0
+                    ? await ReadWithinAsync(input, waitMs, stop.Token).ConfigureAwait(false)
+                    : await input.ReadAsync(stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!stop.IsCancellationRequested)
             {
@@ -154,12 +155,27 @@ public sealed class RespConnectionHandler(
         }
     }
 
+    private static async ValueTask<ReadResult> ReadWithinAsync(PipeReader input, int waitMs, CancellationToken stop)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        timeout.CancelAfter(waitMs);
+        return await input.ReadAsync(timeout.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends the replies. A flush that does not complete at once (the client is not reading) may take up to
+    /// write_timeout_ms; then a <see cref="TimeoutException"/> closes the connection. Only such a flush needs a timer.
+    /// </summary>
     private async ValueTask FlushAsync(PipeWriter output, RespWriter writer)
     {
         stats.BytesOut(writer.BytesWritten);
         writer.Reset(output);
-        using var timeout = new CancellationTokenSource();
-        if (options.Server.WriteTimeoutMs > 0) timeout.CancelAfter(options.Server.WriteTimeoutMs);
-        await output.FlushAsync(timeout.Token).ConfigureAwait(false);
+        var flush = output.FlushAsync();
+        if (flush.IsCompleted || options.Server.WriteTimeoutMs <= 0)
+        {
+            await flush.ConfigureAwait(false);
+            return;
+        }
+        await flush.AsTask().WaitAsync(TimeSpan.FromMilliseconds(options.Server.WriteTimeoutMs)).ConfigureAwait(false);
     }
 }
