@@ -162,4 +162,26 @@ public class CoalescingTests(StringsFixture fixture)
         Assert.InRange(int.Parse(ttlLeft[1..^2]), 90, 100);
         Assert.Equal(":-1\r\n", await client.CommandAsync("TTL", expired));
     }
+
+    [Fact]
+    public async Task Clients_that_disconnect_while_their_batch_is_at_mysql_do_not_stall_the_others()
+    {
+        var k = ProxyFixture.Key("survivor");
+        var counter = ProxyFixture.Key("survivor-counter");
+        using (var setup = await fixture.RawAsync()) Assert.Equal("+OK\r\n", await setup.CommandAsync("SET", k, "alive"));
+        for (int round = 0; round < 5; round++)
+        {
+            var quitters = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => fixture.RawAsync()));
+            foreach (var quitter in quitters)
+            {
+                quitter.Send(Enumerable.Range(0, 50).SelectMany(i => RawRespClient.Command("GET", k))
+                    .Concat(Enumerable.Range(0, 50).SelectMany(i => RawRespClient.Command("INCR", counter))).ToArray());
+                quitter.Dispose();
+            }
+            using var survivor = await fixture.RawAsync();
+            Assert.Equal("$5\r\nalive\r\n", await survivor.CommandAsync("GET", k));
+            Assert.Equal("+OK\r\n", await survivor.CommandAsync("SET", k, "alive"));
+            Assert.StartsWith(":", await survivor.CommandAsync("INCR", counter));
+        }
+    }
 }

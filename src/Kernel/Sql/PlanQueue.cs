@@ -68,14 +68,29 @@ internal sealed class PlanQueue(SqlExecutor executor, PlanMerge merge)
                 foreach (var waiter in batch) waiter.Done.TrySetException(e);
                 continue;
             }
-            int row = 0;
+            int first = 0;
             foreach (var waiter in batch)
             {
-                foreach (var plan in waiter.Plans) waiter.Answer(plan, rows[row++]);
-                // Completed inline: the client's handler flushes its reply and reads its next request on this
-                // thread, instead of a thread-pool hop per client.
-                waiter.Done.TrySetResult();
+                Answer(waiter, rows, first);
+                first += waiter.Plans.Count;
             }
+        }
+    }
+
+    /// <summary>
+    /// Writes one client's replies and completes its wait inline: its handler flushes and reads its next request on
+    /// this thread instead of a thread-pool hop per client. A failure is that client's alone; the queue goes on.
+    /// </summary>
+    private static void Answer(Waiter waiter, object?[]?[] rows, int first)
+    {
+        try
+        {
+            for (int i = 0; i < waiter.Plans.Count; i++) waiter.Answer(waiter.Plans[i], rows[first + i]);
+            waiter.Done.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            waiter.Done.TrySetException(e);
         }
     }
 
