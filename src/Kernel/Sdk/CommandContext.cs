@@ -40,6 +40,9 @@ public sealed class CommandContext
 
     public byte[] Arg(int index) => _args[index];
 
+    /// <summary>Runs a plan of this command as its handler: a handler whose command always has a plan just runs it.</summary>
+    public async ValueTask RunPlanAsync(CommandPlan plan) => await Sql.RunPlansAsync([plan], (p, row) => p.Reply(Reply, row));
+
     public string ArgString(int index) => Encoding.UTF8.GetString(_args[index]);
 
     /// <summary>An integer argument, or Redis's "not an integer" error.</summary>

@@ -240,4 +240,32 @@ public class ExpiryTests(KeyspaceFixture fixture)
         Assert.Equal(":100\r\n", await raw.CallAsync("TTL", h));
         Assert.Equal("+hash\r\n", await raw.CallAsync("TYPE", h));
     }
+
+    [Fact]
+    public async Task A_pipeline_of_exists_type_and_ttl_reads_answers_each_in_order()
+    {
+        using var raw = await fixture.RawAsync();
+        string persistent = ProxyFixture.Key("p"), expiring = ProxyFixture.Key("e"), missing = ProxyFixture.Key("m"),
+            expired = ProxyFixture.Key("x"), set = ProxyFixture.Key("s");
+        Assert.Equal("+OK\r\n", await raw.CommandAsync("SET", persistent, "v"));
+        Assert.Equal("+OK\r\n", await raw.CommandAsync("SET", expiring, "v", "PX", "100000"));
+        Assert.Equal("+OK\r\n", await raw.CommandAsync("SET", expired, "v", "PX", "1"));
+        Assert.Equal(":1\r\n", await raw.CommandAsync("SADD", set, "member"));
+        await Task.Delay(20);
+
+        var pipeline = new[]
+        {
+            new[] { "EXISTS", persistent }, ["EXISTS", missing], ["EXISTS", persistent, expiring, missing, persistent], ["TOUCH", expired],
+            ["TYPE", persistent], ["TYPE", set], ["TYPE", missing], ["TYPE", expired],
+            ["TTL", persistent], ["TTL", expiring], ["PTTL", missing], ["EXPIRETIME", persistent], ["TTL", expired],
+        };
+        raw.Send(pipeline.SelectMany(RawRespClient.Command).ToArray());
+        var replies = new List<string>();
+        for (int i = 0; i < pipeline.Length; i++) replies.Add(await raw.ReadReplyAsync());
+        Assert.Equal(new[] { ":1\r\n", ":0\r\n", ":3\r\n", ":0\r\n", "+string\r\n", "+set\r\n", "+none\r\n", "+none\r\n" },
+            replies.Take(8));
+        Assert.Equal(":-1\r\n", replies[8]);
+        Assert.InRange(Integer(replies[9]), 99, 100);
+        Assert.Equal(new[] { ":-2\r\n", ":-1\r\n", ":-2\r\n" }, replies.Skip(10));
+    }
 }

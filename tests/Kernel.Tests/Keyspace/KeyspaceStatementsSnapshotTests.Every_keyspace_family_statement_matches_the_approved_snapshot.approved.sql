@@ -49,9 +49,6 @@ SELECT id, k FROM keyspace WHERE tenant = @tenant AND db = @db AND id > @cursor 
 -- keyspace.select_all_keys
 SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND (expires_at IS NULL OR expires_at > @now);
 
--- keyspace.select_expiry
-SELECT expires_at FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
-
 -- keyspace.select_first_live_from
 SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND id >= @from AND (expires_at IS NULL OR expires_at > @now) ORDER BY id LIMIT 1;
 
@@ -70,8 +67,11 @@ SELECT k FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db
 -- keyspace.select_live_keys_3
 SELECT k FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1, @k2) AND (expires_at IS NULL OR expires_at > @now);
 
--- keyspace.select_type
-SELECT type FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
+-- keyspace.select_live_states_1
+SELECT k, type, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0) AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.select_live_states_4
+SELECT k, type, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1, @k2, @k3) AND (expires_at IS NULL OR expires_at > @now);
 
 -- keyspace.select_value
 SELECT v FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k;

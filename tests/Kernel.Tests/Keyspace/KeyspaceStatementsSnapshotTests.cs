@@ -11,6 +11,7 @@ public class KeyspaceStatementsSnapshotTests
         [
             KeyspaceFamilyStatements.DeleteLive(1), KeyspaceFamilyStatements.DeleteLive(3),
             KeyspaceFamilyStatements.SelectLiveKeys(1), KeyspaceFamilyStatements.SelectLiveKeys(3),
+            KeyspaceFamilyStatements.SelectLiveStates(1), KeyspaceFamilyStatements.SelectLiveStates(4),
         ]);
 
     [Fact]

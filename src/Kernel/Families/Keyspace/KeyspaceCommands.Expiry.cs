@@ -24,19 +24,19 @@ public sealed partial class KeyspaceCommands
 
     [RedisCommand("ttl", 2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "generic",
         Summary = "Returns the expiration time in seconds of a key.")]
-    public ValueTask Ttl(CommandContext ctx) => ReplyExpiryAsync(ctx, absolute: false, inMs: false);
+    public ValueTask Ttl(CommandContext ctx) => ctx.RunPlanAsync(PlanTtl(ctx));
 
     [RedisCommand("pttl", 2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "generic", Since = "2.6.0",
         Summary = "Returns the expiration time in milliseconds of a key.")]
-    public ValueTask PTtl(CommandContext ctx) => ReplyExpiryAsync(ctx, absolute: false, inMs: true);
+    public ValueTask PTtl(CommandContext ctx) => ctx.RunPlanAsync(PlanPTtl(ctx));
 
     [RedisCommand("expiretime", 2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "generic", Since = "7.0.0",
         Summary = "Returns the expiration time of a key as a Unix timestamp.")]
-    public ValueTask ExpireTime(CommandContext ctx) => ReplyExpiryAsync(ctx, absolute: true, inMs: false);
+    public ValueTask ExpireTime(CommandContext ctx) => ctx.RunPlanAsync(PlanExpireTime(ctx));
 
     [RedisCommand("pexpiretime", 2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "generic", Since = "7.0.0",
         Summary = "Returns the expiration time of a key as a Unix milliseconds timestamp.")]
-    public ValueTask PExpireTime(CommandContext ctx) => ReplyExpiryAsync(ctx, absolute: true, inMs: true);
+    public ValueTask PExpireTime(CommandContext ctx) => ctx.RunPlanAsync(PlanPExpireTime(ctx));
 
     [RedisCommand("persist", 2, CommandFlags.Write | CommandFlags.Fast, 1, 1, 1, Group = "generic", Since = "2.2.0",
         Summary = "Removes the expiration time of a key.")]
@@ -63,19 +63,5 @@ public sealed partial class KeyspaceCommands
             ["nx"] = flags.Nx ? 1 : 0, ["xx"] = flags.Xx ? 1 : 0, ["gt"] = flags.Gt ? 1 : 0, ["lt"] = flags.Lt ? 1 : 0,
         });
         ctx.Reply.WriteInteger(await ctx.Sql.ExecuteAsync(statement, values));
-    }
-
-    /// <summary>-2 for a missing key, -1 for a persistent one; seconds are rounded to the nearest, as Redis does.</summary>
-    private static async ValueTask ReplyExpiryAsync(CommandContext ctx, bool absolute, bool inMs)
-    {
-        var expiry = await ctx.Sql.QueryFirstAsync(SelectExpiry, r => (Found: true, At: r.IsDBNull(0) ? (long?)null : r.GetInt64(0)),
-            ctx.Arg(1), ctx.NowMs);
-        if (!expiry.Found) ctx.Reply.WriteInteger(-2);
-        else if (expiry.At is not long at) ctx.Reply.WriteInteger(-1);
-        else
-        {
-            long ms = absolute ? at : Math.Max(0, at - ctx.NowMs);
-            ctx.Reply.WriteInteger(inMs ? ms : ms / 1000 + (ms % 1000 >= 500 ? 1 : 0));
-        }
     }
 }

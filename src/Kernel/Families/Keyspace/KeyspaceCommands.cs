@@ -41,11 +41,7 @@ public sealed partial class KeyspaceCommands(ProxyOptions options, IServiceProvi
 
     [RedisCommand("type", 2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "generic",
         Summary = "Determines the type of value stored at a key.")]
-    public async ValueTask Type(CommandContext ctx)
-    {
-        var type = await ctx.Sql.QueryFirstAsync(SelectType, r => (KeyType?)Convert.ToByte(r.GetValue(0)), ctx.Arg(1), ctx.NowMs);
-        ctx.Reply.WriteSimpleString(type?.Name() ?? "none");
-    }
+    public ValueTask Type(CommandContext ctx) => ctx.RunPlanAsync(PlanType(ctx));
 
     /// <summary>One statement for all keys; a key named twice is deleted (and counted) once, as in Redis.</summary>
     private static async ValueTask DeleteAsync(CommandContext ctx)

@@ -11,6 +11,7 @@ internal static class KeyspaceFamilyStatements
 {
     private static readonly ConcurrentDictionary<int, Statement> DeleteLiveByCount = new();
     private static readonly ConcurrentDictionary<int, Statement> SelectLiveKeysByCount = new();
+    private static readonly ConcurrentDictionary<int, Statement> SelectLiveStatesByShape = new();
 
     /// <summary>
     /// NX / XX / GT / LT as 0/1 flags against the stored expiry (params: nx, xx, gt, when, lt); a persistent key
@@ -28,13 +29,13 @@ internal static class KeyspaceFamilyStatements
     public static Statement SelectLiveKeys(int count) => SelectLiveKeysByCount.GetOrAdd(count, n =>
         SqlBuilder.From(SqlTable.Keyspace).Select("k").WhereIn("k", "@k", n).WhereLive().Build($"keyspace.select_live_keys_{n}"));
 
-    /// <summary>TYPE (params: k, now).</summary>
-    public static readonly Statement SelectType = SqlBuilder.From(SqlTable.Keyspace).Select("type")
-        .Where("k", "=", "@k").WhereLive().Build("keyspace.select_type");
-
-    /// <summary>TTL family: the expiry of a live key, NULL when persistent (params: k, now).</summary>
-    public static readonly Statement SelectExpiry = SqlBuilder.From(SqlTable.Keyspace).Select("expires_at")
-        .Where("k", "=", "@k").WhereLive().Build("keyspace.select_expiry");
+    /// <summary>
+    /// Key, type and expiry (NULL when persistent) of the live keys among <paramref name="shape"/> keys, for EXISTS,
+    /// TYPE and the TTL family (params: k0.., now).
+    /// </summary>
+    public static Statement SelectLiveStates(int shape) => SelectLiveStatesByShape.GetOrAdd(shape, n =>
+        SqlBuilder.From(SqlTable.Keyspace).Select("k", "type", "expires_at").WhereIn("k", "@k", n).WhereLive()
+            .Build($"keyspace.select_live_states_{n}"));
 
     /// <summary>EXPIRE to a future time if the options allow (params: when, k, now, nx, xx, gt, lt).</summary>
     public static readonly Statement ExpireLater = SqlBuilder.Update(SqlTable.Keyspace).Set("expires_at", "@when")
