@@ -31,6 +31,23 @@ public sealed partial class StringCommands
     /// <summary>Rows per upsert statement: bounds its placeholders (5 per row) and packet size.</summary>
     private const int MaxUpsertRows = 1024;
 
+    /// <summary>
+    /// An MSET of up to <see cref="MaxUpsertRows"/> keys joins the SETs' multi-row upsert, whole; a longer one and an
+    /// odd argument count go through the handler.
+    /// </summary>
+    [CommandPlan("mset")]
+    public CommandPlan? PlanMSet(CommandContext ctx)
+    {
+        if (ctx.Count % 2 == 0 || ctx.Count / 2 > MaxUpsertRows) return null;
+        var rows = new object?[(ctx.Count - 1) / 2 * 3];
+        for (int i = 1, row = 0; i < ctx.Count; i += 2, row += 3)
+        {
+            rows[row] = ctx.Arg(i);
+            rows[row + 1] = ctx.Arg(i + 1);
+        }
+        return new(KeyspaceStatements.UpsertStrings(InListShape.For(ctx.Count / 2)), rows, ReplyOk) { Merge = SetByKeys };
+    }
+
     private static async Task<bool> UpsertStringsAsync(ISqlRunner sql, List<byte[]> keys, Dictionary<byte[], byte[]> pairs)
     {
         for (int start = 0; start < keys.Count; start += MaxUpsertRows)

@@ -19,8 +19,8 @@ public sealed partial class StringCommands : ICommandFamily
     /// <summary>Pipelined and concurrent GETs are answered by one statement over all their keys (columns k, type, v).</summary>
     private static readonly KeyedRead GetByKeys = new(StringStatements.SelectMany);
 
-    /// <summary>Pipelined and concurrent plain SETs become one multi-row upsert.</summary>
-    private static readonly KeyedWrite SetByKeys = new(KeyspaceStatements.UpsertStrings);
+    /// <summary>Pipelined and concurrent plain SETs and MSETs become one multi-row upsert (rows k, v, expires_at).</summary>
+    private static readonly KeyedWrite SetByKeys = new(KeyspaceStatements.UpsertStrings, rowWidth: 3);
 
     [CommandPlan("get")]
     public CommandPlan PlanGet(CommandContext ctx) =>

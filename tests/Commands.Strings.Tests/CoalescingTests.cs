@@ -184,4 +184,37 @@ public class CoalescingTests(StringsFixture fixture)
             Assert.StartsWith(":", await survivor.CommandAsync("INCR", counter));
         }
     }
+
+    [Fact]
+    public async Task Concurrent_pipelines_of_different_lengths_each_get_their_own_replies()
+    {
+        var prefix = ProxyFixture.Key("varying");
+        const int clients = 20, keysPerClient = 7;
+        using (var setup = await fixture.RawAsync())
+        {
+            var pairs = Enumerable.Range(0, clients).SelectMany(c => Enumerable.Range(0, keysPerClient)
+                .SelectMany(j => new[] { $"{prefix}:{c}:{j}", $"v{c}.{j}" }));
+            Assert.Equal("+OK\r\n", await setup.CommandAsync(["MSET", .. pairs]));
+        }
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
+        {
+            using var client = await fixture.RawAsync();
+            long counter = 0;
+            for (int round = 0; round < 20; round++)
+            {
+                // A different number of GETs, then of INCRs, in every round and client, so batches mix lengths; each
+                // pipeline is one run, sent in pieces, so the next one is often parsed while this one is answered.
+                int gets = 1 + (c + round) % keysPerClient, incrs = 1 + (c * 3 + round) % 5;
+                var keys = Enumerable.Range(0, gets).Select(j => (j * 3 + round) % keysPerClient).ToArray();
+                client.Send([.. keys.SelectMany(j => RawRespClient.Command("GET", $"{prefix}:{c}:{j}"))]);
+                client.Send([.. Enumerable.Range(0, incrs).SelectMany(_ => RawRespClient.Command("INCR", $"{prefix}:counter:{c}"))]);
+                foreach (int j in keys)
+                {
+                    var value = $"v{c}.{j}";
+                    Assert.Equal($"${value.Length}\r\n{value}\r\n", await client.ReadReplyAsync());
+                }
+                for (int i = 0; i < incrs; i++) Assert.Equal($":{++counter}\r\n", await client.ReadReplyAsync());
+            }
+        }));
+    }
 }

@@ -9,6 +9,10 @@ namespace RedisOnMySql.Kernel.Sdk;
 /// a <see cref="Merge"/> are also coalesced with those of other clients of the same pool, tenant and db: one
 /// statement answers them all. <see cref="Reply"/> must not throw: it answers errors such as WRONGTYPE itself.
 /// </summary>
+/// <remarks>
+/// <see cref="Statement"/> is what a plan without a merge runs, and what a <see cref="KeyedRead"/> plan runs when it
+/// is alone; the other merges build their statements from all the batch's plans.
+/// </remarks>
 public sealed record CommandPlan(Statement Statement, object?[] Values, Action<RespWriter, object?[]?> Reply)
 {
     /// <summary>How this plan merges with others into one statement; set together with <see cref="Key"/>.</summary>
@@ -33,13 +37,15 @@ public sealed class KeyedRead(Func<int, Statement> forKeys) : PlanMerge
 }
 
 /// <summary>
-/// A blind write of one row per key: <see cref="ForRows"/> gives, for n rows, one statement whose parameters are n
-/// plans' values one row after the other. Within a merged batch the last plan of a key wins, as it would have run
-/// last; rows go in key order so concurrent batches lock in the same order.
+/// A blind write of rows keyed by their first value: a plan's values are one or more rows of <see cref="RowWidth"/>
+/// values, and <see cref="ForRows"/> gives, for n rows, one statement taking them one row after the other. The
+/// batch's rows form one statement, so a plan of several rows (MSET) stays atomic; the last row of a key wins, as it
+/// would have run last; rows go in key order so concurrent batches lock in the same order.
 /// </summary>
-public sealed class KeyedWrite(Func<int, Statement> forRows) : PlanMerge
+public sealed class KeyedWrite(Func<int, Statement> forRows, int rowWidth) : PlanMerge
 {
     public Statement ForRows(int count) => forRows(count);
+    public int RowWidth { get; } = rowWidth;
 }
 
 /// <summary>

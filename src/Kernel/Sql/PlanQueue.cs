@@ -14,8 +14,11 @@ internal sealed class PlanQueue(SqlExecutor executor, PlanMerge merge)
     /// most requests per second; two or four in flight cost MySQL and the proxy more CPU per request.
     /// </summary>
     private const int MaxInFlight = 1;
-    /// <summary>Bounds one statement's IN-list or VALUES rows (and so its packet size and lock set).</summary>
-    private const int MaxPlansPerStatement = 1024;
+    /// <summary>
+    /// Bounds the values one batch binds (IN-list keys, VALUES rows), so its placeholders stay far below MySQL's
+    /// 65,535 and its packet and lock set stay small; a batch always takes at least one request.
+    /// </summary>
+    private const int MaxValuesPerBatch = 4096;
 
     private readonly Lock _gate = new();
     private readonly Queue<Waiter> _waiting = new();
@@ -46,11 +49,12 @@ internal sealed class PlanQueue(SqlExecutor executor, PlanMerge merge)
             plans.Clear();
             lock (_gate)
             {
-                while (_waiting.TryPeek(out var next)
-                       && (plans.Count == 0 || plans.Count + next.Plans.Count <= MaxPlansPerStatement))
+                int values = 0;
+                while (_waiting.TryPeek(out var next) && (plans.Count == 0 || values + next.ValueCount <= MaxValuesPerBatch))
                 {
                     batch.Add(_waiting.Dequeue());
                     plans.AddRange(next.Plans);
+                    values += next.ValueCount;
                 }
                 if (batch.Count == 0)
                 {
@@ -72,7 +76,7 @@ internal sealed class PlanQueue(SqlExecutor executor, PlanMerge merge)
             foreach (var waiter in batch)
             {
                 Answer(waiter, rows, first);
-                first += waiter.Plans.Count;
+                first += waiter.Plans.Length;
             }
         }
     }
@@ -85,7 +89,7 @@ internal sealed class PlanQueue(SqlExecutor executor, PlanMerge merge)
     {
         try
         {
-            for (int i = 0; i < waiter.Plans.Count; i++) waiter.Answer(waiter.Plans[i], rows[first + i]);
+            for (int i = 0; i < waiter.Plans.Length; i++) waiter.Answer(waiter.Plans[i], rows[first + i]);
             waiter.Done.TrySetResult();
         }
         catch (Exception e)
@@ -94,9 +98,14 @@ internal sealed class PlanQueue(SqlExecutor executor, PlanMerge merge)
         }
     }
 
+    /// <summary>
+    /// One request's plans, copied: the caller's list is reused for its next run as soon as it is answered, which
+    /// happens inline while this batch is still answering the other waiters.
+    /// </summary>
     private sealed class Waiter(IReadOnlyList<CommandPlan> plans, Action<CommandPlan, object?[]?> answer)
     {
-        public IReadOnlyList<CommandPlan> Plans { get; } = plans;
+        public CommandPlan[] Plans { get; } = [.. plans];
+        public int ValueCount { get; } = plans.Sum(p => p.Values.Length);
         public Action<CommandPlan, object?[]?> Answer { get; } = answer;
         public TaskCompletionSource Done { get; } = new();
     }

@@ -110,16 +110,11 @@ public sealed class SqlExecutor : ISqlRunner
     {
         if (merge is KeyedUpdate update) return await UpdateKeysAsync(update, plans).ConfigureAwait(false);
         if (merge is SharedTransaction shared) return await RunSharedAsync(shared, plans).ConfigureAwait(false);
-        if (plans.Count == 1 && merge is KeyedWrite)
-        {
-            await ExecuteAsync(plans[0].Statement, plans[0].Values).ConfigureAwait(false);
-            return [null];
-        }
+        if (merge is KeyedWrite write) return await WriteRowsAsync(write, plans).ConfigureAwait(false);
         if (plans.Count == 1) return [await QueryFirstAsync(plans[0].Statement, ReadRow, plans[0].Values).ConfigureAwait(false)];
         return merge switch
         {
             KeyedRead read => await ReadKeysAsync(read, plans).ConfigureAwait(false),
-            KeyedWrite write => await WriteRowsAsync(write, plans).ConfigureAwait(false),
             _ => throw new ArgumentException($"unknown plan merge {merge.GetType().Name}", nameof(merge)),
         };
     }
@@ -144,15 +139,19 @@ public sealed class SqlExecutor : ISqlRunner
     }
 
     /// <summary>
-    /// One multi-row write: the last plan of each key wins, rows in key order, padded to a power of two by repeating
+    /// One multi-row write: the last row of each key wins, rows in key order, padded to a power of two by repeating
     /// the first row (writing the same row twice changes nothing). Retried whole on deadlock like any single write.
     /// </summary>
     private async Task<object?[]?[]> WriteRowsAsync(KeyedWrite keyed, IReadOnlyList<CommandPlan> plans)
     {
-        var last = new Dictionary<byte[], CommandPlan>(KeyBytesComparer.Instance);
-        foreach (var plan in plans) last[plan.Key!] = plan;
-        var rows = last.Values.OrderBy(p => p.Key!, KeyBytesComparer.Instance).ToList();
-        object?[] values = [.. InListShape.Padded(rows).SelectMany(p => p.Values)];
+        var last = new SortedDictionary<byte[], ArraySegment<object?>>(KeyBytesComparer.Instance);
+        foreach (var plan in plans)
+        {
+            for (int start = 0; start < plan.Values.Length; start += keyed.RowWidth)
+                last[(byte[])plan.Values[start]!] = new ArraySegment<object?>(plan.Values, start, keyed.RowWidth);
+        }
+        var rows = last.Values.ToList();
+        object?[] values = [.. InListShape.Padded(rows).SelectMany(row => row)];
         await ExecuteAsync(keyed.ForRows(InListShape.For(rows.Count)), values).ConfigureAwait(false);
         return new object?[]?[plans.Count];
     }
