@@ -50,6 +50,8 @@ install_missing() {
 }
 
 install_missing
+# 1,000 idle client connections (the memory case) need more descriptors than the usual soft limit of 1024.
+[ "$(ulimit -n)" -ge 4096 ] || ulimit -n 4096 2>/dev/null || true
 log "building the solution in Release..."
 dotnet build "$REPO/RedisOnMySql.sln" -c Release -nologo -v q
 
@@ -151,6 +153,28 @@ log "loading $KEYSPACE keys into the proxy and into Redis"
 prefill "$PROXY_PORT"
 prefill "$REDIS_PORT"
 
+# --- Memory: the proxy's resident size with 1,000 idle client connections (signed in as the default user), measured
+# on the freshly loaded proxy, before the load cases grow its heap and pools. ---
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+connected_clients() {
+    redis-cli -h 127.0.0.1 -p "$PROXY_PORT" INFO clients 2>/dev/null | awk -F: '/^connected_clients/ { print $2 + 0 }'
+}
+IDLE_CLIENTS=1000
+RSS_BEFORE="$(rss_mb "$PROXY_PID")"
+redis-benchmark -h 127.0.0.1 -p "$PROXY_PORT" -c "$IDLE_CLIENTS" -I >/dev/null 2>&1 &
+IDLE_PID=$!
+for _ in $(seq 1 300); do
+    IDLE_CONNECTED="$(connected_clients)"
+    [ "${IDLE_CONNECTED:-0}" -gt "$IDLE_CLIENTS" ] && break
+    sleep 0.1
+done
+sleep 2 # let every session finish signing in
+RSS_IDLE="$(rss_mb "$PROXY_PID")"
+IDLE_CONNECTED="$(connected_clients)"
+kill "$IDLE_PID" 2>/dev/null || true
+wait "$IDLE_PID" 2>/dev/null || true
+log "proxy RSS ${RSS_BEFORE} MB, ${RSS_IDLE} MB with $((IDLE_CONNECTED - 1)) idle connections"
+
 # --- redis-benchmark ---
 
 # Prints "rps p50 p99" for one redis-benchmark run, or fails (redis-benchmark 7 exits non-zero on an error reply,
@@ -219,6 +243,7 @@ for system in proxy redis; do
         done
     done
 done
+RSS_AFTER_CASES="$(rss_mb "$PROXY_PID" 2>/dev/null || echo n/a)"
 stop_process "$REDIS_PID"; REDIS_PID=""
 stop_process "$PROXY_PID"; PROXY_PID=""
 
@@ -243,6 +268,13 @@ for workload in oltp_point_select oltp_update_non_index; do
     done
     sysbench "$workload" "${SYSBENCH_ARGS[@]}" cleanup >/dev/null 2>&1
 done
+
+memory_verdict() {
+    if [ "$((IDLE_CONNECTED - 1))" -lt "$IDLE_CLIENTS" ]; then echo "**not measured** (only $((IDLE_CONNECTED - 1)) connected)"
+    elif [ "$RSS_IDLE" -le 150 ]; then echo "**met**"
+    else echo "**missed**"
+    fi
+}
 
 # --- Report ---
 MARIADB_VERSION="$(mariadb_root -N -e 'SELECT VERSION()')"
@@ -291,6 +323,7 @@ EOF
 
 EOF
     awk -v mode=targets -f "$BENCH/report.awk" "$RESULTS"
+    echo "- $IDLE_CLIENTS idle client connections: proxy resident size $RSS_IDLE MB in total, $RSS_BEFORE MB before they connected (target ≤ 150 MB) — $(memory_verdict). After all the load cases the proxy was $RSS_AFTER_CASES MB: its heap and buffer pools grow with the load, not with idle connections."
     cat <<EOF
 
 ## Method
@@ -309,6 +342,9 @@ EOF
   sysbench transaction is one statement in autocommit (prepared statements). p99 is sysbench's \`--percentile=99\`; sysbench reports
   one percentile per run, so p50 is read off the latency histogram of the same run (\`--histogram=on\`): the
   first bucket where the cumulative count reaches half the events.
+- **Memory**: \`VmRSS\` of the proxy process once the keys are loaded, then with $IDLE_CLIENTS connections held open by
+  \`redis-benchmark -I\` (idle mode), each signed in as the default user, read once \`INFO clients\` counts them all;
+  and again after all the load cases.
 - Chart: requests per second with 50 clients, log scale; the MariaDB (sysbench) bar stands next to GET and SET
   without pipelining; n/a marks a case the proxy could not run.
 
@@ -327,6 +363,7 @@ EOF
 
 echo
 awk -v mode=text -f "$BENCH/report.awk" "$RESULTS"
+echo "$IDLE_CLIENTS idle connections: proxy RSS $RSS_IDLE MB (target ≤ 150 MB) — $(memory_verdict | tr -d '*')"
 echo
 awk -v mode=targets -f "$BENCH/report.awk" "$RESULTS" | sed 's/\*\*//g; s/^- //'
 echo

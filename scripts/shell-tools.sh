@@ -25,9 +25,12 @@ install_packages() { # apt-get install the given packages, if any
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 free_port() { # a free loopback port other than the ports given as arguments
-    local candidate
+    # Below the kernel's ephemeral range, so no outgoing connection (e.g. to MySQL) takes it before we listen on it.
+    local candidate low
+    read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || low=32768
+    [ "$low" -gt 11000 ] || low=32768
     for _ in $(seq 1 100); do
-        candidate=$((20000 + RANDOM % 30000))
+        candidate=$((10000 + RANDOM % (low - 10000)))
         case " $* " in *" $candidate "*) continue ;; esac
         if ! port_in_use "$candidate"; then echo "$candidate"; return 0; fi
     done
