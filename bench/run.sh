@@ -269,6 +269,11 @@ for workload in oltp_point_select oltp_update_non_index; do
     sysbench "$workload" "${SYSBENCH_ARGS[@]}" cleanup >/dev/null 2>&1
 done
 
+load_remark() { # only when the 1-minute load exceeded the cores
+    awk -v one_minute="${LOAD_BEFORE%% *}" -v cores="$(nproc)" \
+        'BEGIN { if (one_minute > cores) printf " (above %d: other work was competing for the CPU)", cores }'
+}
+
 memory_verdict() {
     if [ "$((IDLE_CONNECTED - 1))" -lt "$IDLE_CLIENTS" ]; then echo "**not measured** (only $((IDLE_CONNECTED - 1)) connected)"
     elif [ "$RSS_IDLE" -le 150 ]; then echo "**met**"
@@ -303,7 +308,7 @@ Rerun it to refresh this page: it starts everything it needs and leaves nothing 
 | MariaDB | $MARIADB_VERSION (throwaway server, durability defaults: \`innodb_flush_log_at_trx_commit=1\`, binary log off, 256 MB buffer pool) |
 | Redis | $("$REDIS_SERVER" --version | awk '{ print $3 }' | sed 's/^v=//') (\`--save '' --appendonly no\`) |
 | .NET | SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { v = $2 } END { print v }') |
-| Load average (1/5/15 min) | $LOAD_BEFORE just before the cases (well above $(nproc): other work was competing for the CPU) |
+| Load average (1/5/15 min) | $LOAD_BEFORE just before the cases$(load_remark) |
 | Tools | $(redis-benchmark --version | awk '{ print "redis-benchmark " $2 }'), $(sysbench --version) |
 
 ## Results
