@@ -6,7 +6,8 @@ namespace SamplePlugin;
 
 /// <summary>
 /// A third-party family: SAMPLE.JSON uses a dependency the kernel does not have, SAMPLE.HIT keeps a counter in the
-/// plugin's own table, scoped to the tenant by the kernel's SQL builder.
+/// plugin's own table, scoped to the tenant by the kernel's SQL builder, and SAMPLE.HITS reads it through a plan
+/// (pipelined reads share one connection).
 /// </summary>
 public sealed class SampleCommands : ICommandFamily
 {
@@ -50,4 +51,12 @@ public sealed class SampleCommands : ICommandFamily
         }, ctx.Sql.Retry.Incr).ConfigureAwait(false);
         ctx.Reply.WriteInteger(hits);
     }
+
+    [RedisCommand("sample.hits", 2, CommandFlags.ReadOnly | CommandFlags.Fast,
+        Summary = "Returns the tenant's counter of that name, 0 when it was never hit.")]
+    public ValueTask HitCount(CommandContext ctx) => ctx.RunPlanAsync(PlanHitCount(ctx));
+
+    [CommandPlan("sample.hits")]
+    public CommandPlan PlanHitCount(CommandContext ctx) =>
+        new(Read, [ctx.Arg(1)], (reply, row) => reply.WriteInteger(row == null ? 0 : Convert.ToInt64(row[0])));
 }

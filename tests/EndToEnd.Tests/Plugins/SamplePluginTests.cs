@@ -54,6 +54,21 @@ public class SamplePluginTests(SamplePluginFixture fixture)
     }
 
     [Fact]
+    public async Task A_plugins_planned_read_answers_pipelined_and_stays_in_its_tenant()
+    {
+        using var a = await RawRespClient.ConnectAuthenticatedAsync(Port, ProxyFixture.UserA, ProxyFixture.Password);
+        using var b = await RawRespClient.ConnectAuthenticatedAsync(Port, ProxyFixture.UserB, ProxyFixture.Password);
+        var name = ProxyFixture.Key("planned");
+        a.Send([.. RawRespClient.Command("SAMPLE.HITS", name), .. RawRespClient.Command("SAMPLE.HIT", name),
+            .. RawRespClient.Command("SAMPLE.HITS", name), .. RawRespClient.Command("SAMPLE.HITS", name + "-never"),
+            .. RawRespClient.Command("SAMPLE.HITS", name)]);
+        foreach (var expected in new[] { ":0\r\n", ":1\r\n", ":1\r\n", ":0\r\n", ":1\r\n" })
+            Assert.Equal(expected, await a.ReadReplyAsync());
+        Assert.Equal(":0\r\n", await b.CommandAsync("SAMPLE.HITS", name));
+        Assert.Equal("-ERR wrong number of arguments for 'sample.hits' command\r\n", await a.CommandAsync("SAMPLE.HITS"));
+    }
+
+    [Fact]
     public async Task Arity_comes_from_the_plugins_metadata()
     {
         using var client = await RawRespClient.ConnectAuthenticatedAsync(Port, ProxyFixture.UserA, ProxyFixture.Password);
