@@ -217,4 +217,25 @@ public class CoalescingTests(StringsFixture fixture)
             }
         }));
     }
+
+    [Fact]
+    public async Task StackExchange_Redis_multiplexing_thousands_of_commands_gets_every_reply_right()
+    {
+        // One multiplexer pipelines everything it is given on one socket, so runs of GET, SET and INCR of any length
+        // reach the proxy back to back; two multiplexers also coalesce with each other.
+        await using var first = await fixture.ConnectAsync();
+        await using var second = await fixture.ConnectAsync();
+        var prefix = ProxyFixture.Key("multiplexed");
+        var dbs = new[] { first.GetDatabase(), second.GetDatabase() };
+        await Task.WhenAll(Enumerable.Range(0, 2000).Select(i =>
+            dbs[i % 2].StringSetAsync($"{prefix}:{i}", new byte[] { (byte)(i % 256), 0, 13, 10, (byte)(i / 256) })));
+        var reads = Enumerable.Range(0, 2000).Select(i => dbs[(i + 1) % 2].StringGetAsync($"{prefix}:{i}")).ToArray();
+        var increments = Enumerable.Range(0, 1000).Select(i => dbs[i % 2].StringIncrementAsync($"{prefix}:counter")).ToArray();
+        await Task.WhenAll(reads);
+        await Task.WhenAll(increments);
+        for (int i = 0; i < 2000; i++)
+            Assert.Equal(new byte[] { (byte)(i % 256), 0, 13, 10, (byte)(i / 256) }, (byte[])reads[i].Result!);
+        Assert.Equal(Enumerable.Range(1, 1000).Select(n => (long)n), increments.Select(t => t.Result).Order());
+        Assert.Equal(1000, (long)await dbs[0].StringGetAsync($"{prefix}:counter"));
+    }
 }
