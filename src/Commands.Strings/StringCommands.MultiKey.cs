@@ -74,14 +74,21 @@ public sealed partial class StringCommands
         ctx.Reply.WriteInteger(written ? 1 : 0);
     }
 
-    /// <summary>The visible string values among <paramref name="keys"/> in one statement; other types are left out.</summary>
+    /// <summary>
+    /// The visible string values among <paramref name="keys"/>, one statement per
+    /// <see cref="InListShape.MaxPerStatement"/> distinct keys; other types are left out.
+    /// </summary>
     private static async Task<Dictionary<byte[], byte[]>> ReadStringsAsync(CommandContext ctx, IEnumerable<byte[]> keys)
     {
-        var list = KeyList.Sorted(keys);
-        var rows = await ctx.Sql.QueryListAsync(StringStatements.SelectMany(list.Shape),
-            r => (Key: (byte[])r.GetValue(0), Type: (KeyType)Convert.ToByte(r.GetValue(1)), Value: r.IsDBNull(2) ? [] : (byte[])r.GetValue(2)),
-            list.Bind(ctx.NowMs));
-        return rows.Where(r => r.Type == KeyType.String).ToDictionary(r => r.Key, r => r.Value, KeyBytesComparer.Instance);
+        var strings = new Dictionary<byte[], byte[]>(KeyBytesComparer.Instance);
+        foreach (var chunk in InListShape.PaddedChunks(KeyList.Sorted(keys).Keys))
+        {
+            var rows = await ctx.Sql.QueryListAsync(StringStatements.SelectMany(chunk.Length),
+                r => (Key: (byte[])r.GetValue(0), Type: (KeyType)Convert.ToByte(r.GetValue(1)), Value: r.IsDBNull(2) ? [] : (byte[])r.GetValue(2)),
+                [.. chunk, ctx.NowMs]);
+            foreach (var row in rows.Where(r => r.Type == KeyType.String)) strings[row.Key] = row.Value;
+        }
+        return strings;
     }
 
     /// <summary>key value [key value ...] from argument 1; for a repeated key the last value wins, as in Redis.</summary>

@@ -41,6 +41,26 @@ public class MultiKeyTests(StringsFixture fixture)
     }
 
     [Fact]
+    public async Task Mget_exists_and_del_of_more_keys_than_one_statement_takes_answer_for_every_key()
+    {
+        using var raw = await fixture.RawAsync();
+        var prefix = ProxyFixture.Key("huge");
+        // 40,000 names: one IN-list of them would need more placeholders than MySQL allows (65,535 at a power of two).
+        var keys = Enumerable.Range(0, 40000).Select(i => $"{prefix}:{i}").ToArray();
+        var present = keys.Where((_, i) => i % 3 == 0).ToArray();
+        foreach (var chunk in present.Chunk(1000))
+            Assert.Equal("+OK\r\n", await raw.CommandAsync(["MSET", .. chunk.SelectMany(k => new[] { k, "v" })]));
+
+        var mget = await raw.CommandAsync(["MGET", .. keys]);
+        Assert.StartsWith("*40000\r\n", mget);
+        Assert.Equal(present.Length, mget.Split("$1\r\nv\r\n").Length - 1);
+        Assert.Equal(keys.Length - present.Length, mget.Split("$-1\r\n").Length - 1);
+        Assert.Equal($":{present.Length + 1}\r\n", await raw.CommandAsync(["EXISTS", .. keys, present[0]]));
+        Assert.Equal($":{present.Length}\r\n", await raw.CommandAsync(["DEL", .. keys, present[0]]));
+        Assert.Equal(":0\r\n", await raw.CommandAsync(["EXISTS", .. present]));
+    }
+
+    [Fact]
     public async Task Concurrent_msets_over_the_same_keys_all_succeed_and_leave_one_of_them()
     {
         var keys = Enumerable.Range(0, 20).Select(i => ProxyFixture.Key($"overlap{i}")).ToArray();

@@ -7,8 +7,8 @@ DELETE FROM keyspace WHERE tenant = @tenant AND db = @key_db AND k = @k;
 -- keyspace.delete_live_1
 DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0) AND (expires_at IS NULL OR expires_at > @now);
 
--- keyspace.delete_live_3
-DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1, @k2) AND (expires_at IS NULL OR expires_at > @now);
+-- keyspace.delete_live_4
+DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1, @k2, @k3) AND (expires_at IS NULL OR expires_at > @now);
 
 -- keyspace.expire_later
 UPDATE keyspace SET expires_at = @when WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now) AND ((@nx = 0 OR expires_at IS NULL) AND (@xx = 0 OR expires_at IS NOT NULL) AND (@gt = 0 OR expires_at < @when) AND (@lt = 0 OR expires_at IS NULL OR expires_at > @when));
@@ -60,12 +60,6 @@ SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND k >= @lo AND k < 
 
 -- keyspace.select_keys_from
 SELECT k FROM keyspace WHERE tenant = @tenant AND db = @db AND k >= @lo AND (expires_at IS NULL OR expires_at > @now);
-
--- keyspace.select_live_keys_1
-SELECT k FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0) AND (expires_at IS NULL OR expires_at > @now);
-
--- keyspace.select_live_keys_3
-SELECT k FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1, @k2) AND (expires_at IS NULL OR expires_at > @now);
 
 -- keyspace.select_live_states_1
 SELECT k, type, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0) AND (expires_at IS NULL OR expires_at > @now);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RedisOnMySql.Kernel.Configuration;
 using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
 using static RedisOnMySql.Kernel.Families.Keyspace.KeyspaceFamilyStatements;
 
@@ -43,21 +44,36 @@ public sealed partial class KeyspaceCommands(ProxyOptions options, IServiceProvi
         Summary = "Determines the type of value stored at a key.")]
     public ValueTask Type(CommandContext ctx) => ctx.RunPlanAsync(PlanType(ctx));
 
-    /// <summary>One statement for all keys; a key named twice is deleted (and counted) once, as in Redis.</summary>
+    /// <summary>
+    /// One statement for up to <see cref="InListShape.MaxPerStatement"/> keys, in key order; more take one transaction.
+    /// A key named twice is deleted (and counted) once, as in Redis.
+    /// </summary>
     private static async ValueTask DeleteAsync(CommandContext ctx)
     {
-        var keys = KeyArgs(ctx);
-        int deleted = await ctx.Sql.ExecuteAsync(DeleteLive(keys.Length), [.. keys, ctx.NowMs]);
+        var keys = KeyArgs(ctx).Distinct(KeyBytesComparer.Instance).Order(KeyBytesComparer.Instance).ToList();
+        var chunks = InListShape.PaddedChunks(keys).ToList();
+        int deleted = chunks.Count == 1
+            ? await DeleteChunkAsync(ctx.Sql, chunks[0], ctx.NowMs)
+            : await ctx.Sql.TransactionAsync(async tx =>
+            {
+                int total = 0;
+                foreach (var chunk in chunks) total += await DeleteChunkAsync(tx, chunk, ctx.NowMs);
+                return total;
+            }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(deleted);
     }
 
-    /// <summary>One query for all keys; a key named twice counts twice, as in Redis.</summary>
+    private static Task<int> DeleteChunkAsync(ISqlRunner sql, byte[][] keys, long nowMs) =>
+        sql.ExecuteAsync(DeleteLive(keys.Length), [.. keys, nowMs]);
+
+    /// <summary>The live keys, read in chunks of distinct keys; a key named twice counts twice, as in Redis.</summary>
     private static async ValueTask CountLiveAsync(CommandContext ctx)
     {
         var keys = KeyArgs(ctx);
-        var live = await ctx.Sql.QueryListAsync(SelectLiveKeys(keys.Length), r => (byte[])r.GetValue(0), [.. keys, ctx.NowMs]);
-        var liveSet = live.ToHashSet(KeyBytesComparer.Instance);
-        ctx.Reply.WriteInteger(keys.Count(liveSet.Contains));
+        var live = new HashSet<byte[]>(KeyBytesComparer.Instance);
+        foreach (var chunk in InListShape.PaddedChunks(keys.Distinct(KeyBytesComparer.Instance).ToList()))
+            live.UnionWith(await ctx.Sql.QueryListAsync(SelectLiveStates(chunk.Length), r => (byte[])r.GetValue(0), [.. chunk, ctx.NowMs]));
+        ctx.Reply.WriteInteger(keys.Count(live.Contains));
     }
 
     private static byte[][] KeyArgs(CommandContext ctx) => ctx.Args.Skip(1).ToArray();

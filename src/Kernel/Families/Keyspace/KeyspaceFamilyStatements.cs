@@ -9,8 +9,7 @@ namespace RedisOnMySql.Kernel.Families.Keyspace;
 /// </summary>
 internal static class KeyspaceFamilyStatements
 {
-    private static readonly ConcurrentDictionary<int, Statement> DeleteLiveByCount = new();
-    private static readonly ConcurrentDictionary<int, Statement> SelectLiveKeysByCount = new();
+    private static readonly ConcurrentDictionary<int, Statement> DeleteLiveByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> SelectLiveStatesByShape = new();
 
     /// <summary>
@@ -21,13 +20,9 @@ internal static class KeyspaceFamilyStatements
         "(@nx = 0 OR expires_at IS NULL) AND (@xx = 0 OR expires_at IS NOT NULL) " +
         "AND (@gt = 0 OR expires_at < @when) AND (@lt = 0 OR expires_at IS NULL OR expires_at > @when)";
 
-    /// <summary>DEL / UNLINK of N keys in one statement; the count is of live keys (params: k0..kN-1, now).</summary>
-    public static Statement DeleteLive(int count) => DeleteLiveByCount.GetOrAdd(count, n =>
+    /// <summary>DEL / UNLINK of up to <paramref name="shape"/> keys; the count is of live keys (params: k0.., now).</summary>
+    public static Statement DeleteLive(int shape) => DeleteLiveByShape.GetOrAdd(shape, n =>
         SqlBuilder.Delete(SqlTable.Keyspace).WhereIn("k", "@k", n).WhereLive().Build($"keyspace.delete_live_{n}"));
-
-    /// <summary>Which of N keys are live, for EXISTS and TOUCH (params: k0..kN-1, now).</summary>
-    public static Statement SelectLiveKeys(int count) => SelectLiveKeysByCount.GetOrAdd(count, n =>
-        SqlBuilder.From(SqlTable.Keyspace).Select("k").WhereIn("k", "@k", n).WhereLive().Build($"keyspace.select_live_keys_{n}"));
 
     /// <summary>
     /// Key, type and expiry (NULL when persistent) of the live keys among <paramref name="shape"/> keys, for EXISTS,
