@@ -36,12 +36,19 @@ internal sealed class LockedKey
         return new LockedKey(tx, key, row, nowMs);
     }
 
-    /// <summary>Locks several keys in key order (one statement); the result has one entry per distinct key.</summary>
+    /// <summary>
+    /// Locks several keys in key order (one statement per <see cref="InListShape.MaxPerStatement"/> keys); the result
+    /// has one entry per distinct key.
+    /// </summary>
     public static async Task<List<LockedKey>> LockAllAsync(ISqlRunner tx, KeyList keys, long nowMs)
     {
-        var rows = await tx.QueryListAsync(StringStatements.LockMany(keys.Shape),
-            r => (Key: (byte[])r.GetValue(4), Row: KeyspaceRow.Read(r)), keys.Bind());
-        var byKey = rows.ToDictionary(x => x.Key, x => x.Row, KeyBytesComparer.Instance);
+        var byKey = new Dictionary<byte[], KeyspaceRow>(KeyBytesComparer.Instance);
+        foreach (var chunk in InListShape.PaddedChunks(keys.Keys))
+        {
+            var rows = await tx.QueryListAsync(StringStatements.LockMany(chunk.Length),
+                r => (Key: (byte[])r.GetValue(4), Row: KeyspaceRow.Read(r)), [.. chunk]);
+            foreach (var (key, row) in rows) byKey[key] = row;
+        }
         return keys.Keys.Select(k => new LockedKey(tx, k, byKey.GetValueOrDefault(k), nowMs)).ToList();
     }
 

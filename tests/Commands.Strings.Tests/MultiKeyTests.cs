@@ -61,6 +61,18 @@ public class MultiKeyTests(StringsFixture fixture)
     }
 
     [Fact]
+    public async Task Msetnx_of_more_keys_than_one_locking_statement_takes_is_still_all_or_nothing()
+    {
+        using var raw = await fixture.RawAsync();
+        var prefix = ProxyFixture.Key("huge-nx");
+        // 40,000 keys: locked in one statement, their power-of-two shape (65,536) exceeds MySQL's 65,535 placeholders.
+        var keys = Enumerable.Range(0, 40000).Select(i => $"{prefix}:{i}").ToArray();
+        Assert.Equal("+OK\r\n", await raw.CommandAsync("SET", keys[^1], "taken"));
+        Assert.Equal(":0\r\n", await raw.CommandAsync(["MSETNX", .. keys.SelectMany(k => new[] { k, "v" })]));
+        Assert.Equal(":1\r\n", await raw.CommandAsync(["EXISTS", .. keys]));
+    }
+
+    [Fact]
     public async Task Concurrent_msets_over_the_same_keys_all_succeed_and_leave_one_of_them()
     {
         var keys = Enumerable.Range(0, 20).Select(i => ProxyFixture.Key($"overlap{i}")).ToArray();
