@@ -81,6 +81,7 @@ public sealed class MariaDbServer
         var installDb = ProcessRunner.FindExecutable("mariadb-install-db", "mysql_install_db");
         var mariadbd = ProcessRunner.FindExecutable("mariadbd", "mysqld");
         var osUser = Environment.UserName;
+        RemoveStaleDataDirectories();
 
         Exception? last = null;
         for (var attempt = 1; attempt <= 3; attempt++)
@@ -419,6 +420,45 @@ public sealed class MariaDbServer
     {
         var all = text.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
         return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
+    }
+
+    /// <summary>
+    /// Folders of servers that died without removing them: the test runner can kill a test host together with its
+    /// children, watchdog included, and each folder holds about 200 MB. A folder goes when its pid file names a
+    /// process that is no longer a mariadbd, or when it has no pid file and is older than ten minutes (a bootstrap
+    /// that never started); a folder whose pid file cannot be read yet is left alone.
+    /// </summary>
+    private static void RemoveStaleDataDirectories()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), "rom-mariadb-*"))
+        {
+            var pidFile = Path.Combine(dir, "mariadbd.pid");
+            bool stale;
+            try
+            {
+                stale = File.Exists(pidFile)
+                    ? int.TryParse(File.ReadAllText(pidFile).Trim(), out int pid) && !IsMariaDb(pid)
+                    : Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddMinutes(-10);
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            if (stale) TryDeleteDirectory(dir);
+        }
+    }
+
+    private static bool IsMariaDb(int pid)
+    {
+        try
+        {
+            var command = File.ReadAllText($"/proc/{pid}/cmdline");
+            return command.Contains("mariadbd", StringComparison.Ordinal) || command.Contains("mysqld", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static void TryDeleteDirectory(string dir)
