@@ -17,14 +17,10 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
     public IReadOnlyList<ChildTable> ChildTables { get; } = [HashStatements.FieldTable];
 
     [RedisCommand("hset", -4, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "hash", Summary = "Creates or modifies the value of a field in a hash.", Since = "2.0.0")]
-    public async ValueTask HSet(CommandContext ctx) => ctx.Reply.WriteInteger(await SetFieldsAsync(ctx));
+    public ValueTask HSet(CommandContext ctx) => ctx.RunPlanAsync(PlanHSet(ctx) ?? throw WrongArity(ctx));
 
     [RedisCommand("hmset", -4, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "hash", Summary = "Sets the values of multiple fields.", Since = "2.0.0")]
-    public async ValueTask HMSet(CommandContext ctx)
-    {
-        await SetFieldsAsync(ctx);
-        ctx.Reply.WriteOk();
-    }
+    public ValueTask HMSet(CommandContext ctx) => ctx.RunPlanAsync(PlanHMSet(ctx) ?? throw WrongArity(ctx));
 
     [RedisCommand("hsetnx", 4, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "hash", Summary = "Sets the value of a field in a hash only when the field doesn't exist.", Since = "2.0.0")]
     public async ValueTask HSetNx(CommandContext ctx)
@@ -102,13 +98,7 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
     /// HSET / HMSET: one transaction that locks the key, counts which of the fields exist already (the reply counts
     /// new ones), makes sure the hash exists and upserts every pair, up to <see cref="FieldList.MaxPerStatement"/> per statement.
     /// </summary>
-    private static async Task<long> SetFieldsAsync(CommandContext ctx)
-    {
-        if (ctx.Count % 2 != 0) throw new RedisException(RedisErrors.WrongArity(ctx.Command.Name));
-        var plan = SetFieldsPlan(ctx, PlanReplies.IntegerOrError)!;
-        var row = (await ctx.Sql.TransactionAsync(tx => SetFieldsAsync(tx, [plan]), ctx.Sql.Retry.Set))[0]!;
-        return row[0] is long added ? added : throw new RedisException(PlanReplies.ErrorText(row)!);
-    }
+    private static RedisException WrongArity(CommandContext ctx) => new(RedisErrors.WrongArity(ctx.Command.Name));
 
     /// <summary>Pipelined and concurrent HSET/HMSETs of a tenant and db share one transaction and one commit.</summary>
     private static readonly SharedTransaction SetFieldsTogether = new(SetFieldsAsync, policies => policies.Set);

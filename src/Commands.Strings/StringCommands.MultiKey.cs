@@ -17,46 +17,24 @@ public sealed partial class StringCommands
     }
 
     [RedisCommand("mset", -3, CommandFlags.Write | CommandFlags.DenyOom, 1, -1, 2, Group = "string", Summary = "Atomically creates or modifies the string values of one or more keys.", Since = "1.0.1")]
-    public async ValueTask MSet(CommandContext ctx)
-    {
-        var pairs = KeyValuePairs(ctx);
-        // In key order, so two MSETs over the same keys wait for each other instead of deadlocking.
-        var keys = KeyList.Sorted(pairs.Keys).Keys;
-        // One multi-row upsert is atomic by itself; a longer MSET takes several, in one transaction.
-        if (keys.Count <= MaxUpsertRows) await UpsertStringsAsync(ctx.Sql, keys, pairs);
-        else await ctx.Sql.TransactionAsync(async tx => await UpsertStringsAsync(tx, keys, pairs), ctx.Sql.Retry.Set);
-        ctx.Reply.WriteOk();
-    }
-
-    /// <summary>Rows per upsert statement: bounds its placeholders (5 per row) and packet size.</summary>
-    private const int MaxUpsertRows = 1024;
+    public ValueTask MSet(CommandContext ctx) =>
+        ctx.RunPlanAsync(PlanMSet(ctx) ?? throw new RedisException(RedisErrors.WrongArity(ctx.Command.Name)));
 
     /// <summary>
-    /// An MSET of up to <see cref="MaxUpsertRows"/> keys joins the SETs' multi-row upsert, whole; a longer one and an
-    /// odd argument count go through the handler.
+    /// MSET joins the SETs' multi-row upsert, whole: one statement, or one transaction when it names more keys than
+    /// one statement takes. An odd argument count goes through the handler, which reports it.
     /// </summary>
     [CommandPlan("mset")]
     public CommandPlan? PlanMSet(CommandContext ctx)
     {
-        if (ctx.Count % 2 == 0 || ctx.Count / 2 > MaxUpsertRows) return null;
+        if (ctx.Count % 2 == 0) return null;
         var rows = new object?[(ctx.Count - 1) / 2 * 3];
         for (int i = 1, row = 0; i < ctx.Count; i += 2, row += 3)
         {
             rows[row] = ctx.Arg(i);
             rows[row + 1] = ctx.Arg(i + 1);
         }
-        return new(KeyspaceStatements.UpsertStrings(InListShape.For(ctx.Count / 2)), rows, ReplyOk) { Merge = SetByKeys };
-    }
-
-    private static async Task<bool> UpsertStringsAsync(ISqlRunner sql, List<byte[]> keys, Dictionary<byte[], byte[]> pairs)
-    {
-        for (int start = 0; start < keys.Count; start += MaxUpsertRows)
-        {
-            var chunk = keys.GetRange(start, Math.Min(MaxUpsertRows, keys.Count - start));
-            object?[] values = [.. InListShape.Padded(chunk).SelectMany(key => new object?[] { key, pairs[key], null })];
-            await sql.ExecuteAsync(KeyspaceStatements.UpsertStrings(InListShape.For(chunk.Count)), values);
-        }
-        return true;
+        return new(KeyspaceStatements.UpsertStrings(1), rows, ReplyOk) { Merge = SetByKeys };
     }
 
     [RedisCommand("msetnx", -3, CommandFlags.Write | CommandFlags.DenyOom, 1, -1, 2, Group = "string", Summary = "Atomically modifies the string values of one or more keys only when all keys don't exist.", Since = "1.0.1")]

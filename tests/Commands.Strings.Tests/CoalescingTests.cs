@@ -231,11 +231,11 @@ public class CoalescingTests(StringsFixture fixture)
             dbs[i % 2].StringSetAsync($"{prefix}:{i}", new byte[] { (byte)(i % 256), 0, 13, 10, (byte)(i / 256) })));
         var reads = Enumerable.Range(0, 2000).Select(i => dbs[(i + 1) % 2].StringGetAsync($"{prefix}:{i}")).ToArray();
         var increments = Enumerable.Range(0, 1000).Select(i => dbs[i % 2].StringIncrementAsync($"{prefix}:counter")).ToArray();
-        await Task.WhenAll(reads);
-        await Task.WhenAll(increments);
+        var values = await Task.WhenAll(reads);
+        var counts = await Task.WhenAll(increments);
         for (int i = 0; i < 2000; i++)
-            Assert.Equal(new byte[] { (byte)(i % 256), 0, 13, 10, (byte)(i / 256) }, (byte[])reads[i].Result!);
-        Assert.Equal(Enumerable.Range(1, 1000).Select(n => (long)n), increments.Select(t => t.Result).Order());
+            Assert.Equal(new byte[] { (byte)(i % 256), 0, 13, 10, (byte)(i / 256) }, (byte[])values[i]!);
+        Assert.Equal(Enumerable.Range(1, 1000).Select(n => (long)n), counts.Order());
         Assert.Equal(1000, (long)await dbs[0].StringGetAsync($"{prefix}:counter"));
     }
 }

@@ -40,10 +40,14 @@ public sealed class KeyedRead(Func<int, Statement> forKeys) : PlanMerge
 /// A blind write of rows keyed by their first value: a plan's values are one or more rows of <see cref="RowWidth"/>
 /// values, and <see cref="ForRows"/> gives, for n rows, one statement taking them one row after the other. The
 /// batch's rows form one statement, so a plan of several rows (MSET) stays atomic; the last row of a key wins, as it
-/// would have run last; rows go in key order so concurrent batches lock in the same order.
+/// would have run last; rows go in key order so concurrent batches lock in the same order. More than
+/// <see cref="MaxRowsPerStatement"/> rows take several statements in one transaction.
 /// </summary>
 public sealed class KeyedWrite(Func<int, Statement> forRows, int rowWidth) : PlanMerge
 {
+    /// <summary>Bounds one statement's placeholders and packet size.</summary>
+    public const int MaxRowsPerStatement = 1024;
+
     public Statement ForRows(int count) => forRows(count);
     public int RowWidth { get; } = rowWidth;
 }
@@ -96,9 +100,6 @@ public sealed class SharedTransaction(Func<ISqlRunner, IReadOnlyList<CommandPlan
 public static class PlanReplies
 {
     public static object?[] Error(string message) => [new PlanError(message)];
-
-    /// <summary>The error text of a row made by <see cref="Error"/>, or null for a value.</summary>
-    public static string? ErrorText(object?[] row) => row[0] is PlanError error ? error.Message : null;
 
     public static void IntegerOrError(RespWriter reply, object?[]? row)
     {

@@ -6,6 +6,7 @@ namespace RedisOnMySql.Kernel.Sql;
 /// Coalesces the merged plans of every client of one pool, tenant, db and <see cref="PlanMerge"/>: a request starts
 /// a statement at once when none is in flight; otherwise it queues, and the next
 /// statement carries everything that queued meanwhile. Nothing waits for a timer, so a lone client pays no delay.
+/// A batch binds at most <see cref="InListShape.MaxPerStatement"/> values, except a single request that has more.
 /// </summary>
 internal sealed class PlanQueue(SqlExecutor executor, PlanMerge merge)
 {
@@ -14,11 +15,6 @@ internal sealed class PlanQueue(SqlExecutor executor, PlanMerge merge)
     /// most requests per second; two or four in flight cost MySQL and the proxy more CPU per request.
     /// </summary>
     private const int MaxInFlight = 1;
-    /// <summary>
-    /// Bounds the values one batch binds (IN-list keys, VALUES rows), so its placeholders stay far below MySQL's
-    /// 65,535 and its packet and lock set stay small; a batch always takes at least one request.
-    /// </summary>
-    private const int MaxValuesPerBatch = 4096;
 
     private readonly Lock _gate = new();
     private readonly Queue<Waiter> _waiting = new();
@@ -50,7 +46,7 @@ internal sealed class PlanQueue(SqlExecutor executor, PlanMerge merge)
             lock (_gate)
             {
                 int values = 0;
-                while (_waiting.TryPeek(out var next) && (plans.Count == 0 || values + next.ValueCount <= MaxValuesPerBatch))
+                while (_waiting.TryPeek(out var next) && (plans.Count == 0 || values + next.ValueCount <= InListShape.MaxPerStatement))
                 {
                     batch.Add(_waiting.Dequeue());
                     plans.AddRange(next.Plans);

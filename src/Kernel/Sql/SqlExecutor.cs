@@ -106,18 +106,15 @@ public sealed class SqlExecutor : ISqlRunner
     }
 
     /// <summary>Runs plans of one merge as one statement (a lone plan as its own); returns each plan's row, in plan order.</summary>
-    internal async Task<object?[]?[]> RunMergedAsync(PlanMerge merge, IReadOnlyList<CommandPlan> plans)
+    internal async Task<object?[]?[]> RunMergedAsync(PlanMerge merge, IReadOnlyList<CommandPlan> plans) => merge switch
     {
-        if (merge is KeyedUpdate update) return await UpdateKeysAsync(update, plans).ConfigureAwait(false);
-        if (merge is SharedTransaction shared) return await RunSharedAsync(shared, plans).ConfigureAwait(false);
-        if (merge is KeyedWrite write) return await WriteRowsAsync(write, plans).ConfigureAwait(false);
-        if (plans.Count == 1) return [await QueryFirstAsync(plans[0].Statement, ReadRow, plans[0].Values).ConfigureAwait(false)];
-        return merge switch
-        {
-            KeyedRead read => await ReadKeysAsync(read, plans).ConfigureAwait(false),
-            _ => throw new ArgumentException($"unknown plan merge {merge.GetType().Name}", nameof(merge)),
-        };
-    }
+        KeyedRead when plans.Count == 1 => [await QueryFirstAsync(plans[0].Statement, ReadRow, plans[0].Values).ConfigureAwait(false)],
+        KeyedRead read => await ReadKeysAsync(read, plans).ConfigureAwait(false),
+        KeyedWrite write => await WriteRowsAsync(write, plans).ConfigureAwait(false),
+        KeyedUpdate update => await UpdateKeysAsync(update, plans).ConfigureAwait(false),
+        SharedTransaction shared => await TransactionAsync(tx => shared.Work(tx, plans), shared.Retry(Retry)).ConfigureAwait(false),
+        _ => throw new ArgumentException($"unknown plan merge {merge.GetType().Name}", nameof(merge)),
+    };
 
     private async Task<object?[]?[]> ReadKeysAsync(KeyedRead keyed, IReadOnlyList<CommandPlan> plans)
     {
@@ -140,7 +137,8 @@ public sealed class SqlExecutor : ISqlRunner
 
     /// <summary>
     /// One multi-row write: the last row of each key wins, rows in key order, padded to a power of two by repeating
-    /// the first row (writing the same row twice changes nothing). Retried whole on deadlock like any single write.
+    /// the first row (writing the same row twice changes nothing). Retried whole on deadlock like any single write;
+    /// rows beyond one statement's share go in one transaction.
     /// </summary>
     private async Task<object?[]?[]> WriteRowsAsync(KeyedWrite keyed, IReadOnlyList<CommandPlan> plans)
     {
@@ -150,11 +148,18 @@ public sealed class SqlExecutor : ISqlRunner
             for (int start = 0; start < plan.Values.Length; start += keyed.RowWidth)
                 last[(byte[])plan.Values[start]!] = new ArraySegment<object?>(plan.Values, start, keyed.RowWidth);
         }
-        var rows = last.Values.ToList();
-        object?[] values = [.. InListShape.Padded(rows).SelectMany(row => row)];
-        await ExecuteAsync(keyed.ForRows(InListShape.For(rows.Count)), values).ConfigureAwait(false);
+        var chunks = last.Values.Chunk(KeyedWrite.MaxRowsPerStatement).ToList();
+        if (chunks.Count == 1) await WriteChunkAsync(this, keyed, chunks[0]).ConfigureAwait(false);
+        else await TransactionAsync(async tx =>
+        {
+            foreach (var chunk in chunks) await WriteChunkAsync(tx, keyed, chunk).ConfigureAwait(false);
+            return true;
+        }, Retry.Set).ConfigureAwait(false);
         return new object?[]?[plans.Count];
     }
+
+    private static Task<int> WriteChunkAsync(ISqlRunner sql, KeyedWrite keyed, ArraySegment<object?>[] rows) =>
+        sql.ExecuteAsync(keyed.ForRows(InListShape.For(rows.Length)), [.. InListShape.Padded(rows).SelectMany(row => row)]);
 
     /// <summary>
     /// One transaction for a batch of read-modify-write plans: lock every key's row in key order, apply the plans in
@@ -187,9 +192,6 @@ public sealed class SqlExecutor : ISqlRunner
             await tx.ExecuteAsync(keyed.InsertRows(chunk.Length), [.. chunk.SelectMany(v => v)]).ConfigureAwait(false);
         return replies;
     }, keyed.Retry(Retry));
-
-    private Task<object?[]?[]> RunSharedAsync(SharedTransaction shared, IReadOnlyList<CommandPlan> plans) =>
-        TransactionAsync(tx => shared.Work(tx, plans), shared.Retry(Retry));
 
     private static async Task<object?[]?> FirstRowAsync(DbDataReader reader) =>
         await reader.ReadAsync().ConfigureAwait(false) ? ReadRow(reader) : null;
