@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MySqlConnector;
 using RedisOnMySql.Kernel.Configuration;
+using RedisOnMySql.Kernel.Events;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Server;
 using RedisOnMySql.Kernel.Sql;
@@ -11,7 +12,8 @@ namespace RedisOnMySql.Kernel.Auth;
 /// AUTH: MySQL itself checks the credentials by opening a connection from the user's pool; a pool that already
 /// proved the same credentials is trusted without a round trip. Credentials are never stored elsewhere.
 /// </summary>
-public sealed class Authenticator(BackendPools pools, TenantResolver tenants, RetryPolicies retry, ILogger<Authenticator> logger)
+public sealed class Authenticator(BackendPools pools, TenantResolver tenants, RetryPolicies retry, EventFeed events,
+    ILogger<Authenticator> logger)
 {
     public async Task SignInAsync(ClientSession session, string user, string password)
     {
@@ -41,6 +43,6 @@ public sealed class Authenticator(BackendPools pools, TenantResolver tenants, Re
             }
         }
         pool.Touch();
-        session.SignIn(user, tenant, new SqlExecutor(pool, new SqlScope(tenant, session.Db), retry));
+        session.SignIn(user, tenant, new SqlExecutor(pool, new SqlScope(tenant, session.Db), retry, events));
     }
 }

@@ -14,6 +14,9 @@ public sealed class CleanupOptions
     /// <summary>Child rows deleted per statement by the collector.</summary>
     public int OrphanCleanupBatch { get; set; } = 1000;
 
+    /// <summary>Period of the cleanup that deletes events older than events.retention_secs.</summary>
+    public int EventsCleanupIntervalSecs { get; set; } = 60;
+
     public int PubsubCleanupIntervalSecs { get; set; } = 60;
 
     /// <summary>A subscriber silent for this long is considered gone.</summary>

@@ -31,6 +31,12 @@ internal static class ConfigEntries
         Entry("cleanup.pubsub_idle_secs", "REDIS_MYSQL_PUBSUB_IDLE_SECS", PositiveInt, o => o.Cleanup.PubsubIdleSecs),
         Entry("cleanup.pubsub_message_ttl_secs", "REDIS_MYSQL_PUBSUB_MESSAGE_TTL_SECS", PositiveInt, o => o.Cleanup.PubsubMessageTtlSecs),
 
+        Entry("cleanup.events_cleanup_interval_secs", "REDIS_MYSQL_EVENTS_CLEANUP_INTERVAL_SECS", PositiveInt, o => o.Cleanup.EventsCleanupIntervalSecs),
+
+        Entry("events.poll_ms", "REDIS_MYSQL_EVENTS_POLL_MS", PositiveInt, o => o.Events.PollMs),
+        Entry("events.poll_batch", "REDIS_MYSQL_EVENTS_POLL_BATCH", PositiveInt, o => o.Events.PollBatch),
+        Entry("events.retention_secs", "REDIS_MYSQL_EVENTS_RETENTION_SECS", PositiveInt, o => o.Events.RetentionSecs),
+
         Entry("pubsub.poll_ms", "REDIS_MYSQL_PUBSUB_POLL_MS", PositiveInt, o => o.Pubsub.PollMs),
         Entry("pubsub.poll_batch", "REDIS_MYSQL_PUBSUB_POLL_BATCH", PositiveInt, o => o.Pubsub.PollBatch),
         Entry("pubsub.heartbeat_secs", "REDIS_MYSQL_PUBSUB_HEARTBEAT_SECS", PositiveInt, o => o.Pubsub.HeartbeatSecs),

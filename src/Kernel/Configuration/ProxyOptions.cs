@@ -28,6 +28,8 @@ public sealed class ProxyOptions
 
     public PubsubOptions Pubsub { get; set; } = new();
 
+    public EventsOptions Events { get; set; } = new();
+
     public RetryPolicyOptions StringSetRetry { get; set; } = RetryPolicyOptions.StringSetDefaults();
 
     public RetryPolicyOptions StringIncrRetry { get; set; } = RetryPolicyOptions.StringIncrDefaults();

@@ -1,4 +1,5 @@
 using System.Text;
+using RedisOnMySql.Kernel.Blocking;
 using RedisOnMySql.Kernel.Commands;
 using RedisOnMySql.Kernel.Protocol;
 using RedisOnMySql.Kernel.Server;
@@ -13,11 +14,13 @@ namespace RedisOnMySql.Kernel.Sdk;
 public sealed class CommandContext
 {
     private List<byte[]> _args = new();
+    private readonly BlockingRegistry _blocking;
 
-    internal CommandContext(ClientSession session, RespWriter reply)
+    internal CommandContext(ClientSession session, RespWriter reply, BlockingRegistry blocking)
     {
         Session = session;
         Reply = reply;
+        _blocking = blocking;
     }
 
     public ClientSession Session { get; }
@@ -39,6 +42,36 @@ public sealed class CommandContext
     }
 
     public byte[] Arg(int index) => _args[index];
+
+    /// <summary>
+    /// Whether a blocking command may wait. False where Redis runs a blocking command as its non-blocking form
+    /// (inside MULTI/EXEC); <see cref="BlockAsync"/> then makes one attempt.
+    /// </summary>
+    public bool MayBlock { get; internal set; } = true;
+
+    /// <summary>
+    /// A blocking command's wait, for any family: runs <paramref name="attempt"/> (its argument says whether the
+    /// client was woken by one of <paramref name="keys"/> receiving elements) until it returns a value, or the
+    /// timeout passes (null; a null timeout waits forever), answering null or the UNBLOCKED error to CLIENT UNBLOCK.
+    /// Writes that add elements wake the key's clients on every proxy by appending
+    /// <see cref="Events.EventKind.KeyReady"/> (<see cref="Sql.ISqlRunner.AppendEventAsync"/>).
+    /// </summary>
+    public Task<T?> BlockAsync<T>(IReadOnlyList<byte[]> keys, TimeSpan? timeout, Func<bool, Task<T?>> attempt) where T : class =>
+        MayBlock ? _blocking.WaitAsync(Session, keys, timeout, attempt) : attempt(false);
+
+    /// <summary>
+    /// A blocking command's timeout in seconds (a double, 0 = forever; null for forever), with Redis 7.0's errors:
+    /// a value whose milliseconds do not fit in 64 bits wraps negative there, so it is "negative" here too.
+    /// </summary>
+    public TimeSpan? ArgTimeout(int index)
+    {
+        if (!RedisNumbers.TryParseDouble(_args[index], out var seconds)) throw RedisException.Err("timeout is not a float or out of range");
+        double ms = seconds * 1000.0;
+        if (ms < 0 || ms >= 9.2233720368547758e18) throw RedisException.Err("timeout is negative");
+        long whole = (long)ms;
+        // Beyond what a timer can wait (about 49 days) the wait is as good as forever.
+        return whole == 0 || whole > uint.MaxValue - 1 ? null : TimeSpan.FromMilliseconds(whole);
+    }
 
     /// <summary>Runs a plan of this command as its handler: a handler whose command always has a plan just runs it.</summary>
     public async ValueTask RunPlanAsync(CommandPlan plan) => await Sql.RunPlansAsync([plan], (p, row) => p.Reply(Reply, row));

@@ -1,4 +1,5 @@
 using System.Net;
+using RedisOnMySql.Kernel.Blocking;
 using RedisOnMySql.Kernel.Sql;
 
 namespace RedisOnMySql.Kernel.Server;
@@ -35,6 +36,14 @@ public sealed class ClientSession
 
     /// <summary>Set by QUIT: the connection flushes the reply and closes.</summary>
     public bool CloseRequested { get; set; }
+
+    /// <summary>Cancelled when the connection ends for any reason: the client closed it, CLIENT KILL, shutdown.</summary>
+    public CancellationToken Disconnected { get; internal set; }
+
+    /// <summary>The blocking command this client waits in, if any (CLIENT UNBLOCK, the b flag, blocked_clients).</summary>
+    internal BlockedClient? Blocked { get; set; }
+
+    public bool IsBlocked => Blocked != null;
 
     /// <summary>Cancelled by CLIENT KILL and shutdown.</summary>
     public CancellationToken Killed => _killed.Token;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RedisOnMySql.Kernel.Auth;
+using RedisOnMySql.Kernel.Blocking;
 using RedisOnMySql.Kernel.Commands;
 using RedisOnMySql.Kernel.Configuration;
 using RedisOnMySql.Kernel.Protocol;
@@ -21,6 +22,7 @@ public sealed class RespConnectionHandler(
     ServerStats stats,
     ProxyOptions options,
     Authenticator authenticator,
+    BlockingRegistry blocking,
     IHostApplicationLifetime lifetime,
     ILogger<RespConnectionHandler> logger) : ConnectionHandler
 {
@@ -42,6 +44,7 @@ public sealed class RespConnectionHandler(
         }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(session.Killed, lifetime.ApplicationStopping,
             connection.ConnectionClosed);
+        session.Disconnected = stop.Token;
         try
         {
             await SignInDefaultUserAsync(session).ConfigureAwait(false);
@@ -76,7 +79,7 @@ public sealed class RespConnectionHandler(
     private async Task ServeAsync(ClientSession session, PipeReader input, PipeWriter output, CancellationTokenSource stop)
     {
         var writer = new RespWriter(output);
-        var context = new CommandContext(session, writer);
+        var context = new CommandContext(session, writer, blocking);
         var requests = new List<List<byte[]>>();
         var plans = new List<CommandPlan>();
         int idleMs = options.Server.IdleTimeoutMs;

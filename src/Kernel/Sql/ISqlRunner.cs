@@ -1,4 +1,5 @@
 using System.Data.Common;
+using RedisOnMySql.Kernel.Events;
 
 namespace RedisOnMySql.Kernel.Sql;
 
@@ -15,4 +16,10 @@ public interface ISqlRunner
 
     /// <summary>Runs an INSERT and returns the AUTO_INCREMENT id it generated (a new key's keyspace id).</summary>
     Task<long> InsertAsync(Statement statement, params object?[] values);
+
+    /// <summary>
+    /// Records an event of the session's tenant and db in the feed, in this transaction: other proxies read it once it
+    /// commits, and this proxy's listeners get it at commit. The same payload-less event is recorded once per transaction.
+    /// </summary>
+    Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null);
 }

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using MySqlConnector;
 using RedisOnMySql.Kernel.Auth;
+using RedisOnMySql.Kernel.Events;
 using RedisOnMySql.Kernel.Sdk;
 
 namespace RedisOnMySql.Kernel.Sql;
@@ -14,19 +15,22 @@ namespace RedisOnMySql.Kernel.Sql;
 public sealed class SqlExecutor : ISqlRunner
 {
     private readonly BackendPool _pool;
+    private readonly EventFeed? _events;
 
-    public SqlExecutor(BackendPool pool, SqlScope scope, RetryPolicies retry)
+    /// <param name="events">the feed its transactions append to; null for maintenance work, which appends nothing</param>
+    public SqlExecutor(BackendPool pool, SqlScope scope, RetryPolicies retry, EventFeed? events = null)
     {
         _pool = pool;
         Scope = scope;
         Retry = retry;
+        _events = events;
     }
 
     public SqlScope Scope { get; }
     public RetryPolicies Retry { get; }
 
     /// <summary>The same pool, bound to another logical database (SELECT).</summary>
-    public SqlExecutor WithDb(int db) => new(_pool, Scope with { Db = db }, Retry);
+    public SqlExecutor WithDb(int db) => new(_pool, Scope with { Db = db }, Retry, _events);
 
     private async Task<MySqlConnection> OpenAsync()
     {
@@ -73,6 +77,14 @@ public sealed class SqlExecutor : ISqlRunner
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         return command.LastInsertedId;
     }, Retry.Set, inTransaction: false);
+
+    /// <summary>An event on its own, committed at once (see <see cref="ISqlRunner.AppendEventAsync"/>).</summary>
+    public Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null) =>
+        TransactionAsync(async tx =>
+        {
+            await tx.AppendEventAsync(kind, topic, payload).ConfigureAwait(false);
+            return true;
+        }, Retry.Set);
 
     /// <summary>
     /// Answers plans in order. A run of consecutive plans sharing a <see cref="PlanMerge"/> goes through that merge's
@@ -214,8 +226,10 @@ public sealed class SqlExecutor : ISqlRunner
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
         try
         {
-            var result = await work(new SqlTransaction(connection, transaction, Scope)).ConfigureAwait(false);
+            var tx = new SqlTransaction(connection, transaction, Scope, _events);
+            var result = await work(tx).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
+            foreach (var e in tx.Appended) _events!.DeliverLocal(e);
             return result;
         }
         catch (MySqlException)

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using MySqlConnector;
+using RedisOnMySql.Kernel.Events;
+using RedisOnMySql.Kernel.Sdk;
 
 namespace RedisOnMySql.Kernel.Sql;
 
@@ -9,13 +11,19 @@ public sealed class SqlTransaction : ISqlRunner
     private readonly MySqlConnection _connection;
     private readonly MySqlTransaction _transaction;
     private readonly SqlScope _scope;
+    private readonly EventFeed? _events;
+    private readonly List<FeedEvent> _appended = new();
 
-    internal SqlTransaction(MySqlConnection connection, MySqlTransaction transaction, SqlScope scope)
+    internal SqlTransaction(MySqlConnection connection, MySqlTransaction transaction, SqlScope scope, EventFeed? events)
     {
         _connection = connection;
         _transaction = transaction;
         _scope = scope;
+        _events = events;
     }
+
+    /// <summary>The events this transaction appended, for the executor to deliver locally after the commit.</summary>
+    internal IReadOnlyList<FeedEvent> Appended => _appended;
 
     public async Task<T?> QueryFirstAsync<T>(Statement statement, Func<DbDataReader, T> map, params object?[] values)
     {
@@ -40,5 +48,15 @@ public sealed class SqlTransaction : ISqlRunner
         await using var command = await StatementCommand.CreateAsync(_connection, _transaction, _scope, statement, values).ConfigureAwait(false);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         return command.LastInsertedId;
+    }
+
+    public async Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null)
+    {
+        var feed = _events ?? throw new InvalidOperationException("this executor has no event feed");
+        if (payload == null && _appended.Any(e => e.Kind == kind && e.Payload == null && KeyBytesComparer.Instance.Equals(e.Topic, topic)))
+            return;
+        await ExecuteAsync(EventStatements.Append, (int)kind, topic, payload, feed.Origin,
+            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).ConfigureAwait(false);
+        _appended.Add(new FeedEvent(_scope.Tenant, _scope.Db, kind, topic, payload));
     }
 }

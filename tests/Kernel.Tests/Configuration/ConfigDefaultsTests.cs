@@ -40,6 +40,17 @@ public class ConfigDefaultsTests
     }
 
     [Fact]
+    public void Event_feed_defaults_poll_fast_only_while_waiting()
+    {
+        var options = LoadWithEmptyEnvironment();
+
+        Assert.Equal(50, options.Events.PollMs);
+        Assert.Equal(1024, options.Events.PollBatch);
+        Assert.Equal(300, options.Events.RetentionSecs);
+        Assert.Equal(60, options.Cleanup.EventsCleanupIntervalSecs);
+    }
+
+    [Fact]
     public void Retry_defaults_are_the_seeds()
     {
         var options = LoadWithEmptyEnvironment();

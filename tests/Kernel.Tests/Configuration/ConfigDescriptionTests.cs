@@ -18,7 +18,7 @@ public class ConfigDescriptionTests
         Assert.Contains("string_incr_retry.deadline_ms = 2000", lines);
         var keys = lines.Select(line => line[..line.IndexOf(" = ", StringComparison.Ordinal)]).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
-        Assert.Equal(48, keys.Count);
+        Assert.Equal(52, keys.Count);
     }
 
     [Fact]

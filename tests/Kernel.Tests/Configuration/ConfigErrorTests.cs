@@ -77,6 +77,14 @@ public class ConfigErrorTests
             error.Message);
     }
 
+    [Fact]
+    public void Event_poll_interval_must_be_positive()
+    {
+        var error = LoadEnvFails("REDIS_MYSQL_EVENTS_POLL_MS", "0");
+
+        Assert.Equal("invalid value '0' for events.poll_ms (REDIS_MYSQL_EVENTS_POLL_MS): expected a positive integer", error.Message);
+    }
+
     [Theory]
     [InlineData("REDIS_MYSQL_POOL_MAX_CONNECTIONS", "0", "pool.max_connections")]
     [InlineData("REDIS_MYSQL_EXPIRE_CLEANUP_BATCH", "-1", "cleanup.expire_cleanup_batch")]

@@ -1,10 +1,14 @@
 using System.Buffers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using RedisOnMySql.Kernel.Auth;
+using RedisOnMySql.Kernel.Blocking;
 using RedisOnMySql.Kernel.Commands;
 using RedisOnMySql.Kernel.Configuration;
+using RedisOnMySql.Kernel.Events;
 using RedisOnMySql.Kernel.Families.Server;
 using RedisOnMySql.Kernel.Protocol;
 using RedisOnMySql.Kernel.Sdk;
@@ -34,8 +38,15 @@ public class CommandGetKeysTests
 
     private static async Task<byte[]> RunAsync(params byte[][] args)
     {
+        var policy = new RetryPolicy(1, 1, 1, 0);
         var services = new ServiceCollection()
+            .AddLogging()
             .AddSingleton(new ProxyOptions())
+            .AddSingleton<BackendPools>()
+            .AddSingleton(new RetryPolicies(policy, policy))
+            .AddSingleton<IHostApplicationLifetime, ApplicationLifetime>()
+            .AddSingleton<EventFeed>()
+            .AddSingleton<BlockingRegistry>()
             .AddSingleton<ClientRegistry>()
             .AddSingleton<ServerStats>()
             .AddSingleton<ICommandFamily, ServerCommands>()
@@ -45,11 +56,10 @@ public class CommandGetKeysTests
         var dispatcher = new CommandDispatcher(provider.GetRequiredService<CommandTable>(), new ServerStats(),
             NullLogger<CommandDispatcher>.Instance);
         var session = new ClientSession(1, null, null);
-        var policy = new RetryPolicy(1, 1, 1, 0);
         session.SignIn("tenantA:alice", "tenantA",
             new SqlExecutor(new BackendPool("alice", "Server=127.0.0.1"), new SqlScope("tenantA", 0), new RetryPolicies(policy, policy)));
         var output = new ArrayBufferWriter<byte>();
-        var context = new CommandContext(session, new RespWriter(output));
+        var context = new CommandContext(session, new RespWriter(output), provider.GetRequiredService<BlockingRegistry>());
         await dispatcher.ExecuteAsync(context, args.ToList());
         return output.WrittenSpan.ToArray();
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using RedisOnMySql.Kernel.Configuration;
+using RedisOnMySql.Kernel.Events;
 using RedisOnMySql.Kernel.Families.Connection;
 using RedisOnMySql.Kernel.Server;
 
@@ -12,7 +13,7 @@ namespace RedisOnMySql.Kernel.Families.Server;
 /// The text INFO returns: "# Section" headers, "field:value" lines ending in CRLF, a blank line between sections,
 /// in Redis 7.0's section order whatever order they were asked in.
 /// </summary>
-internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, ProxyOptions options)
+internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, EventFeed events, ProxyOptions options)
 {
     private static readonly string[] Ordered =
     [
@@ -103,7 +104,7 @@ internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, Prox
         yield return ("maxclients", options.Server.MaxConnections);
         yield return ("client_recent_max_input_buffer", 0);
         yield return ("client_recent_max_output_buffer", 0);
-        yield return ("blocked_clients", 0);
+        yield return ("blocked_clients", clients.All.Count(s => s.IsBlocked));
         yield return ("tracking_clients", 0);
         yield return ("clients_in_timeout_table", 0);
     }
@@ -177,6 +178,8 @@ internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, Prox
         yield return ("total_forks", 0);
         yield return ("migrate_cached_sockets", 0);
         yield return ("total_error_replies", stats.ErrorReplies);
+        // Not in Redis: queries this proxy sent to read other proxies' events (none while no client is blocked).
+        yield return ("event_feed_polls", events.Polls);
     }
 
     private IEnumerable<(string, object)> ReplicationSection()

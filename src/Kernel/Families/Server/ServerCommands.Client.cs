@@ -1,4 +1,5 @@
 using System.Text;
+using RedisOnMySql.Kernel.Blocking;
 using RedisOnMySql.Kernel.Families.Connection;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Server;
@@ -47,6 +48,8 @@ public sealed partial class ServerCommands
         "    * LIB-VER: the client lib version.",
         "SETNAME <name>",
         "    Assign the name <name> to the current connection.",
+        "UNBLOCK <clientid> [TIMEOUT|ERROR]",
+        "    Unblock the specified blocked client.",
     ];
 
     private Subcommands? _client;
@@ -59,6 +62,7 @@ public sealed partial class ServerCommands
         .Add("info", 2, ClientInfo)
         .Add("kill", -3, ClientKill)
         .Add("setinfo", 4, ClientSetInfo)
+        .Add("unblock", -3, ClientUnblock)
         .Add("no-evict", 3, ClientOnOff)
         .Add("no-touch", 3, ClientOnOff)
         .Add("help", 2, ctx => WriteHelp(ctx, "CLIENT", ClientHelp));
@@ -66,6 +70,25 @@ public sealed partial class ServerCommands
     [RedisCommand("client", -2, CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale, Group = "connection",
         Summary = "A container for client connection commands.", Since = "2.4.0")]
     public ValueTask Client(CommandContext ctx) => ClientSubcommands.RunAsync(ctx);
+
+    /// <summary>
+    /// Releases a client blocked in a blocking command on this proxy: it answers as on timeout, or with the UNBLOCKED
+    /// error. Redis checks the reason before the id.
+    /// </summary>
+    private ValueTask ClientUnblock(CommandContext ctx)
+    {
+        if (ctx.Count > 4) throw RedisException.Err("unknown subcommand or wrong number of arguments for 'unblock'. Try CLIENT HELP.");
+        var mode = UnblockMode.Timeout;
+        if (ctx.Count == 4)
+        {
+            if (ctx.ArgIs(3, "ERROR")) mode = UnblockMode.Error;
+            else if (!ctx.ArgIs(3, "TIMEOUT")) throw RedisException.Err("CLIENT UNBLOCK reason should be TIMEOUT or ERROR");
+        }
+        long id = ctx.ArgInt64(2);
+        bool released = clients.Find(id)?.Blocked?.Unblock(mode) == true;
+        ctx.Reply.WriteInteger(released ? 1 : 0);
+        return ValueTask.CompletedTask;
+    }
 
     private static ValueTask ClientId(CommandContext ctx)
     {

@@ -6,7 +6,7 @@ public sealed partial class ServerCommands
 {
     private InfoReport? _info;
 
-    private InfoReport Info => _info ??= new InfoReport(clients, stats, options);
+    private InfoReport Info => _info ??= new InfoReport(clients, stats, events, options);
 
     [RedisCommand("info", -1, CommandFlags.Loading | CommandFlags.Stale, Group = "server",
         Summary = "Returns information and statistics about the server.", Since = "1.0.0")]

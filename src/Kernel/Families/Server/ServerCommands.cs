@@ -1,5 +1,6 @@
 using RedisOnMySql.Kernel.Commands;
 using RedisOnMySql.Kernel.Configuration;
+using RedisOnMySql.Kernel.Events;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Server;
 
@@ -13,6 +14,7 @@ public sealed partial class ServerCommands(
     IServiceProvider services,
     ClientRegistry clients,
     ServerStats stats,
+    EventFeed events,
     ProxyOptions options) : ICommandFamily
 {
     private CommandTable? _table;
