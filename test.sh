@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution (unit + integration against a throwaway MariaDB the tests
 # start themselves) in Release and prints one final line "N passed, N failed[, N skipped]".
-# Installs mariadb-server and redis-tools with apt-get when they are missing.
+# Installs mariadb-server, redis-server and redis-tools with apt-get when they are missing.
 # Exit code: non-zero if any test failed, dotnet test failed, or no test ran.
 set -euo pipefail
 
@@ -12,6 +12,7 @@ cd "$REPO"
 . "$REPO/scripts/shell-tools.sh"
 packages=()
 find_tool mariadbd >/dev/null && find_tool mariadb >/dev/null || packages+=(mariadb-server)
+find_tool redis-server >/dev/null || packages+=(redis-server)
 find_tool redis-cli >/dev/null || packages+=(redis-tools)
 install_packages "${packages[@]}"
 

@@ -57,7 +57,7 @@ public sealed partial class StringCommands
             var current = key.StringValue();
             // Writing nothing changes nothing and creates no key.
             if (patch.Length == 0) return current?.LongLength ?? 0;
-            StringLimits.CheckLength(offset + patch.LongLength);
+            StringLimits.CheckLength(offset, patch.LongLength);
             var updated = new byte[Math.Max(current?.LongLength ?? 0, offset + patch.LongLength)];
             current?.CopyTo(updated, 0);
             patch.CopyTo(updated, offset);

@@ -12,4 +12,10 @@ internal static class StringLimits
     {
         if (length > MaxLength) throw new RedisException(TooLong);
     }
+
+    /// <summary>Checks the end of a write at <paramref name="offset"/>, which may be near long.MaxValue, without adding.</summary>
+    public static void CheckLength(long offset, long length)
+    {
+        if (offset > MaxLength - length) throw new RedisException(TooLong);
+    }
 }

@@ -18,7 +18,6 @@ public sealed class MariaDbServer
         new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Process? _process;
-    private readonly Process? _watchdog;
     private readonly string? _dataDir;
     private readonly StringBuilder _processOutput = new();
     private int _stopped;
@@ -42,14 +41,13 @@ public sealed class MariaDbServer
     public string? DataDirectory => _dataDir;
 
     private MariaDbServer(string host, int port, string rootUser, string rootPassword,
-        Process? process = null, Process? watchdog = null, string? dataDir = null)
+        Process? process = null, string? dataDir = null)
     {
         Host = host;
         Port = port;
         RootUser = rootUser;
         RootPassword = rootPassword;
         _process = process;
-        _watchdog = watchdog;
         _dataDir = dataDir;
     }
 
@@ -168,33 +166,9 @@ public sealed class MariaDbServer
 
         // Kills mariadbd and removes the data dir if this test process dies without running
         // its ProcessExit handlers (e.g. killed by a hang timeout).
-        Process? watchdog = null;
-        try
-        {
-            var wpsi = new ProcessStartInfo("/bin/sh")
-            {
-                UseShellExecute = false,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            wpsi.ArgumentList.Add("-c");
-            wpsi.ArgumentList.Add(
-                "while kill -0 \"$1\" 2>/dev/null && kill -0 \"$2\" 2>/dev/null; do sleep 1; done; " +
-                "kill -9 \"$2\" 2>/dev/null; sleep 1; rm -rf \"$3\"");
-            wpsi.ArgumentList.Add("rom-mariadb-watchdog");
-            wpsi.ArgumentList.Add(Environment.ProcessId.ToString());
-            wpsi.ArgumentList.Add(process.Id.ToString());
-            wpsi.ArgumentList.Add(dataDir);
-            watchdog = Process.Start(wpsi);
-            watchdog?.StandardInput.Close();
-        }
-        catch (Exception)
-        {
-            // The watchdog is a safety net only.
-        }
+        ProcessWatchdog.Start(process, dataDir, "rom-mariadb-watchdog");
 
-        var server = new MariaDbServer("127.0.0.1", port, "root", "", process, watchdog, dataDir);
+        var server = new MariaDbServer("127.0.0.1", port, "root", "", process, dataDir);
         process.OutputDataReceived += (_, e) => server.AppendOutput(e.Data);
         process.ErrorDataReceived += (_, e) => server.AppendOutput(e.Data);
         process.BeginOutputReadLine();
@@ -286,7 +260,6 @@ public sealed class MariaDbServer
             ProcessRunner.TryKillTree(_process);
             try { _process.WaitForExit(5000); } catch (InvalidOperationException) { }
         }
-        if (_watchdog != null) ProcessRunner.TryKillTree(_watchdog);
         if (_dataDir != null) TryDeleteDirectory(_dataDir);
     }
 

@@ -41,7 +41,7 @@ public static class ProcessRunner
         }
         throw new FileNotFoundException(
             $"None of [{string.Join(", ", names)}] was found on PATH or in {string.Join(":", ExtraSearchDirs)}. " +
-            "Install mariadb-server and redis-tools (apt-get install mariadb-server redis-tools).");
+            "Install mariadb-server, redis-server and redis-tools (apt-get install mariadb-server redis-server redis-tools).");
     }
 
     /// <summary>
