@@ -4,14 +4,16 @@
 #   markdown  the same table in Markdown
 #   chart     gnuplot data: one row per case at 50 clients with proxy, redis and mariadb rps ("-" = none) and
 #             whether the proxy ran it ("ok" or "n/a")
-#   targets   issue 4's targets at 50 clients, measured against this run
+#   targets   the targets at 50 clients (issue 4's, and issue 8's list commands against INCR), measured against this run
 
 BEGIN {
     FS = "\t"
-    split("get set incr mset hset", tests, " ")
+    split("get set incr mset hset lpush rpush lpop rpop lrange_100", tests, " ")
     split("1 50", clientCounts, " ")
     split("1 16", pipelines, " ")
     title["get"] = "GET"; title["set"] = "SET"; title["incr"] = "INCR"; title["mset"] = "MSET"; title["hset"] = "HSET"
+    title["lpush"] = "LPUSH"; title["rpush"] = "RPUSH"; title["lpop"] = "LPOP"; title["rpop"] = "RPOP"
+    title["lrange_100"] = "LRANGE_100"
     # The sysbench workload doing the same work as a command with one SQL statement per request.
     sqlTwin["get"] = "point_select"; sqlTwin["set"] = "update_non_index"
 }
@@ -61,7 +63,7 @@ function row(test, clients, pipeline,    mariadbName, mariadbRps, mariadbLatency
     mariadbRps = mariadbKey == "" ? "" : grouped(rps[mariadbKey])
     mariadbLatency = mariadbKey == "" ? "" : latency(mariadbKey)
     if (mode == "text") {
-        printf "%-5s %7s %8s | %10s %17s | %10s %17s | %-16s %10s %17s | %11s %13s\n", \
+        printf "%-10s %7s %8s | %10s %17s | %10s %17s | %-16s %10s %17s | %11s %13s\n", \
             title[test], clients, pipeline, grouped(rps[proxyKey]), latency(proxyKey), grouped(rps[redisKey]), \
             latency(redisKey), mariadbName, mariadbRps, mariadbLatency, ratio(rps[proxyKey], rps[redisKey]), \
             mariadbKey == "" ? "" : ratio(rps[proxyKey], rps[mariadbKey])
@@ -86,7 +88,7 @@ function target(label, actual, wanted) {
 
 END {
     if (mode == "text") {
-        printf "%-5s %7s %8s | %10s %17s | %10s %17s | %-16s %10s %17s | %11s %13s\n", \
+        printf "%-10s %7s %8s | %10s %17s | %10s %17s | %-16s %10s %17s | %11s %13s\n", \
             "case", "clients", "pipeline", "proxy rps", "p50/p99 ms", "redis rps", "p50/p99 ms", \
             "mariadb", "rps", "p50/p99 ms", "proxy/redis", "proxy/mariadb"
     } else if (mode == "markdown") {
@@ -98,6 +100,10 @@ END {
         target("SET vs raw MariaDB update_non_index", \
             ratio(rps["proxy", "set", 50, 1], rps["mariadb", "update_non_index", 50, 1]), 1.0)
         target("GET with -P 16 vs unpipelined GET", ratio(rps["proxy", "get", 50, 16], rps["proxy", "get", 50, 1]), 3.0)
+        target("LPUSH vs this proxy's INCR", ratio(rps["proxy", "lpush", 50, 1], rps["proxy", "incr", 50, 1]), 1.0)
+        target("RPUSH vs this proxy's INCR", ratio(rps["proxy", "rpush", 50, 1], rps["proxy", "incr", 50, 1]), 1.0)
+        target("LPOP vs this proxy's INCR", ratio(rps["proxy", "lpop", 50, 1], rps["proxy", "incr", 50, 1]), 1.0)
+        target("RPOP vs this proxy's INCR", ratio(rps["proxy", "rpop", 50, 1], rps["proxy", "incr", 50, 1]), 1.0)
         exit
     }
     eachRow()

@@ -32,7 +32,7 @@ REPORT_DIR="${BENCH_REPORT_DIR:-$REPO/docs}"
 CLIENT_COUNTS=(1 50)
 PIPELINES=(1 16)
 # SET runs before GET so GET reads what SET wrote; the report lists them in its own order.
-TESTS=(set get incr mset hset)
+TESTS=(set get incr mset hset lpush rpush lpop rpop lrange_100)
 POOL_MAX=64
 
 log() { echo "bench: $*" >&2; }
@@ -61,6 +61,7 @@ REDIS_SERVER="$(find_tool redis-server)"
 WORK=""
 MARIADB_PID=""
 PROXY_PID=""
+PROXY2_PID=""
 REDIS_PID=""
 
 stop_process() { # pid: TERM, up to 10 s to exit, then KILL
@@ -76,6 +77,7 @@ cleanup() {
     local code=$?
     trap - EXIT INT TERM
     stop_process "$PROXY_PID"
+    stop_process "$PROXY2_PID"
     stop_process "$REDIS_PID"
     stop_process "$MARIADB_PID"
     if [ -n "$WORK" ]; then rm -rf "$WORK"; fi
@@ -105,6 +107,7 @@ redis_ping() { [ "$(redis-cli -h 127.0.0.1 -p "$1" PING 2>/dev/null)" = PONG ]; 
 MARIADB_PORT="$(free_port)"
 PROXY_PORT="$(free_port "$MARIADB_PORT")"
 REDIS_PORT="$(free_port "$MARIADB_PORT" "$PROXY_PORT")"
+PROXY2_PORT="$(free_port "$MARIADB_PORT" "$PROXY_PORT" "$REDIS_PORT")"
 
 # --- MariaDB: a throwaway server with durability defaults, as the repository's run.sh starts it. ---
 log "starting a throwaway MariaDB on 127.0.0.1:$MARIADB_PORT"
@@ -132,6 +135,11 @@ log "starting the proxy on 127.0.0.1:$PROXY_PORT"
 (cd "$REPO" && exec dotnet "$DLL") >"$WORK/proxy.log" 2>&1 &
 PROXY_PID=$!
 wait_until proxy "$PROXY_PID" redis_ping "$PROXY_PORT" || { tail -n 40 "$WORK/proxy.log" >&2; exit 1; }
+# A second proxy on the same database, for the wake-up of a client blocked on one proxy by a push through the other.
+log "starting a second proxy on 127.0.0.1:$PROXY2_PORT"
+(cd "$REPO" && REDIS_MYSQL_BIND="127.0.0.1:$PROXY2_PORT" exec dotnet "$DLL") >"$WORK/proxy2.log" 2>&1 &
+PROXY2_PID=$!
+wait_until proxy2 "$PROXY2_PID" redis_ping "$PROXY2_PORT" || { tail -n 40 "$WORK/proxy2.log" >&2; exit 1; }
 
 # --- A real Redis for reference, without persistence. ---
 log "starting redis-server on 127.0.0.1:$REDIS_PORT"
@@ -184,7 +192,8 @@ redis_benchmark() { # port test clients pipeline requests
     # redis-benchmark spins forever once its server is gone, so every run has a time limit.
     csv="$(timeout -k 5 "$CASE_TIME_LIMIT" redis-benchmark -h 127.0.0.1 -p "$1" -t "$2" -c "$3" -P "$4" -n "$5" \
         -r "$KEYSPACE" --csv 2>>"$WORK/redis-benchmark.err")" || return 1
-    awk -F, 'NR == 2 && $2 != "" { gsub(/"/, ""); print $2, $5, $7; found = 1 } END { exit !found }' <<<"$csv"
+    # The last row: LRANGE_100 is preceded by redis-benchmark's own "LPUSH (needed to benchmark LRANGE)" row.
+    awk -F, 'NR > 1 && $2 != "" { gsub(/"/, ""); last = $2 " " $5 " " $7 } END { if (last == "") exit 1; print last }' <<<"$csv"
 }
 
 CASE_TIME_LIMIT=$((SECONDS_PER_CASE * 4 + 60))
@@ -244,8 +253,23 @@ for system in proxy redis; do
     done
 done
 RSS_AFTER_CASES="$(rss_mb "$PROXY_PID" 2>/dev/null || echo n/a)"
+
+# --- Blocking pops: push-to-reply latency of BLPOP on the same proxy, across the two proxies, and on Redis; and the
+# event-feed polls a proxy sends with no blocked client and with 1,000 (bench/wake_latency.py). ---
+WAKE_SAMPLES=200; [ "$MODE" = quick ] && WAKE_SAMPLES=40
+POLL_SECONDS="$SECONDS_PER_CASE"
+wake() { timeout -k 5 300 python3 "$BENCH/wake_latency.py" "$@" 2>>"$WORK/wake.err" || echo "n/a n/a n/a"; }
+read -r WAKE_SAME_P50 WAKE_SAME_P99 WAKE_SAME_MAX <<<"$(wake latency "$PROXY_PORT" "$PROXY_PORT" "$WAKE_SAMPLES")"
+read -r WAKE_CROSS_P50 WAKE_CROSS_P99 WAKE_CROSS_MAX <<<"$(wake latency "$PROXY_PORT" "$PROXY2_PORT" "$WAKE_SAMPLES")"
+read -r WAKE_REDIS_P50 WAKE_REDIS_P99 WAKE_REDIS_MAX <<<"$(wake latency "$REDIS_PORT" "$REDIS_PORT" "$WAKE_SAMPLES")"
+read -r _ POLLS_IDLE <<<"$(wake polls "$PROXY2_PORT" "$POLL_SECONDS" 0)"
+read -r POLLS_BLOCKED POLLS_BUSY <<<"$(wake polls "$PROXY2_PORT" "$POLL_SECONDS" 1000)"
+POLL_MS=50
+log "BLPOP wake-up p50/p99/max ms: same proxy $WAKE_SAME_P50/$WAKE_SAME_P99/$WAKE_SAME_MAX, across proxies $WAKE_CROSS_P50/$WAKE_CROSS_P99/$WAKE_CROSS_MAX, Redis $WAKE_REDIS_P50/$WAKE_REDIS_P99/$WAKE_REDIS_MAX"
+log "event-feed polls per second: $POLLS_IDLE with no blocked client, $POLLS_BUSY with $POLLS_BLOCKED blocked clients (one per ${POLL_MS} ms = $((1000 / POLL_MS))/s at most)"
 stop_process "$REDIS_PID"; REDIS_PID=""
 stop_process "$PROXY_PID"; PROXY_PID=""
+stop_process "$PROXY2_PID"; PROXY2_PID=""
 
 # --- sysbench against the same MariaDB, over TCP, one statement per transaction ---
 SYSBENCH_ARGS=(--db-driver=mysql --mysql-host=127.0.0.1 --mysql-port="$MARIADB_PORT" --mysql-user=bench:user
@@ -279,6 +303,18 @@ memory_verdict() {
     elif [ "$RSS_IDLE" -le 150 ]; then echo "**met**"
     else echo "**missed**"
     fi
+}
+
+at_most() { # value limit: met / missed / not measured
+    awk -v v="$1" -v l="$2" 'BEGIN { if (v == "n/a" || v == "") print "not measured"; else if (v + 0 <= l + 0) print "met"; else print "missed" }'
+}
+
+wake_targets() { # issue 8's blocking-pop targets, default config (events.poll_ms 50)
+    echo "- BLPOP woken by a push through the same proxy: p50 $WAKE_SAME_P50 ms (target ≤ 5 ms) — **$(at_most "$WAKE_SAME_P50" 5)**; p99 $WAKE_SAME_P99 ms, max $WAKE_SAME_MAX ms"
+    echo "- BLPOP woken by a push through the other proxy: p50 $WAKE_CROSS_P50 ms (target ≤ 50 ms) — **$(at_most "$WAKE_CROSS_P50" 50)**; p99 $WAKE_CROSS_P99 ms (target ≤ 200 ms) — **$(at_most "$WAKE_CROSS_P99" 200)**; max $WAKE_CROSS_MAX ms"
+    echo "- Event-feed polls of a proxy with no blocked client: $POLLS_IDLE per second (target 0) — **$(at_most "$POLLS_IDLE" 0)**"
+    echo "- Event-feed polls of a proxy with $POLLS_BLOCKED blocked clients: $POLLS_BUSY per second (target ≤ one per events.poll_ms, $((1000 / POLL_MS))/s) — **$(at_most "$POLLS_BUSY" "$((1000 / POLL_MS))")**"
+    echo "- Redis itself for reference: BLPOP woken p50 $WAKE_REDIS_P50 ms, p99 $WAKE_REDIS_P99 ms"
 }
 
 # --- Report ---
@@ -324,10 +360,11 @@ EOF
 
 ![Requests per second with 50 clients, log scale](benchmarks.png)
 
-### Targets (issue 4, 50 clients)
+### Targets (issues 4 and 8; load cases at 50 clients)
 
 EOF
     awk -v mode=targets -f "$BENCH/report.awk" "$RESULTS"
+    wake_targets
     echo "- $IDLE_CLIENTS idle client connections: proxy resident size $RSS_IDLE MB in total, $RSS_BEFORE MB before they connected (target ≤ 150 MB) — $(memory_verdict). After all the load cases the proxy was $RSS_AFTER_CASES MB: its heap and buffer pools grow with the load, not with idle connections."
     cat <<EOF
 
@@ -347,6 +384,14 @@ EOF
   sysbench transaction is one statement in autocommit (prepared statements). p99 is sysbench's \`--percentile=99\`; sysbench reports
   one percentile per run, so p50 is read off the latency histogram of the same run (\`--histogram=on\`): the
   first bucket where the cumulative count reaches half the events.
+- **Lists**: redis-benchmark's LPUSH, RPUSH, LPOP and RPOP all work on one list \`mylist\` (a hot key, like HSET's
+  hash); LRANGE_100 reads its first 100 elements after redis-benchmark's own LPUSH fills it. Their target: at least
+  this proxy's INCR at 50 clients in the same run (each is a one-row read-modify-write batched like INCR).
+- **Blocking pops** (\`bench/wake_latency.py\`): a client runs \`BLPOP key 10\`; once \`INFO clients\` shows it blocked,
+  another client runs \`LPUSH key x\`, through the same proxy, through a second proxy on the same database, or on
+  Redis. The time is from just before the LPUSH is sent to the arrival of the BLPOP reply, $WAKE_SAMPLES samples each.
+  Then the second proxy's \`event_feed_polls\` (INFO stats) is read over $POLL_SECONDS s with no blocked client, and
+  with 1,000 connections each blocked on its own key. Default config: \`events.poll_ms\` 50.
 - **Memory**: \`VmRSS\` of the proxy process once the keys are loaded, then with $IDLE_CLIENTS connections held open by
   \`redis-benchmark -I\` (idle mode), each signed in as the default user, read once \`INFO clients\` counts them all;
   and again after all the load cases.
@@ -371,6 +416,7 @@ awk -v mode=text -f "$BENCH/report.awk" "$RESULTS"
 echo "$IDLE_CLIENTS idle connections: proxy RSS $RSS_IDLE MB (target ≤ 150 MB) — $(memory_verdict | tr -d '*')"
 echo
 awk -v mode=targets -f "$BENCH/report.awk" "$RESULTS" | sed 's/\*\*//g; s/^- //'
+wake_targets | sed 's/\*\*//g; s/^- //'
 echo
 if [ -n "$DEAD_SERVERS" ]; then log "WARNING: ${DEAD_SERVERS}exited during the run"; fi
 log "report written to $REPORT_DIR/benchmarks.md (chart $REPORT_DIR/benchmarks.png)"

@@ -95,7 +95,7 @@ public class CommonBehaviourTests(HashesFixture fixture)
         var k = ProxyFixture.Key("expiring");
         await raw.CommandAsync("HSET", k, "old1", "1", "old2", "2", "n", "5");
         Assert.Equal(Int(1), await raw.CommandAsync("PEXPIRE", k, "50"));
-        await HashesFixture.WaitUntilGoneAsync(raw, k);
+        await ProxyFixture.WaitUntilGoneAsync(raw, k);
 
         Assert.Equal(Nil, await raw.CommandAsync("HGET", k, "old1"));
         Assert.Equal("*1\r\n$-1\r\n", await raw.CommandAsync("HMGET", k, "old1"));
@@ -118,13 +118,13 @@ public class CommonBehaviourTests(HashesFixture fixture)
 
         // Every writer treats an expired hash as absent: counters start from 0, HSETNX succeeds.
         await raw.CommandAsync("PEXPIRE", k, "1");
-        await HashesFixture.WaitUntilGoneAsync(raw, k);
+        await ProxyFixture.WaitUntilGoneAsync(raw, k);
         Assert.Equal(Int(1), await raw.CommandAsync("HINCRBY", k, "n", "1"));
         await raw.CommandAsync("PEXPIRE", k, "1");
-        await HashesFixture.WaitUntilGoneAsync(raw, k);
+        await ProxyFixture.WaitUntilGoneAsync(raw, k);
         Assert.Equal(Bulk("1.5"), await raw.CommandAsync("HINCRBYFLOAT", k, "n", "1.5"));
         await raw.CommandAsync("PEXPIRE", k, "1");
-        await HashesFixture.WaitUntilGoneAsync(raw, k);
+        await ProxyFixture.WaitUntilGoneAsync(raw, k);
         Assert.Equal(Int(1), await raw.CommandAsync("HSETNX", k, "n", "v"));
         Assert.Equal(Array("n", "v"), await raw.CommandAsync("HGETALL", k));
     }

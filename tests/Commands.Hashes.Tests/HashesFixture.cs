@@ -27,17 +27,6 @@ public sealed class HashesFixture : ProxyFixture
         var id = await command.ExecuteScalarAsync();
         return id is null ? null : Convert.ToInt64(id);
     }
-
-    /// <summary>Polls until the key no longer answers as present (it was given a short TTL).</summary>
-    public static async Task WaitUntilGoneAsync(RawRespClient raw, string key)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await raw.CommandAsync("EXISTS", key) != ":0\r\n")
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the key never expired");
-            await Task.Delay(20);
-        }
-    }
 }
 
 [CollectionDefinition(Name)]

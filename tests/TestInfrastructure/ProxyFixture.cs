@@ -39,6 +39,17 @@ public class ProxyFixture : IAsyncLifetime
 
     public Task<RawRespClient> RawAsync(string user = UserA) => RawRespClient.ConnectAuthenticatedAsync(Port, user, Password);
 
+    /// <summary>Polls until the key no longer answers as present (it was given a short TTL).</summary>
+    public static async Task WaitUntilGoneAsync(RawRespClient raw, string key)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await raw.CommandAsync("EXISTS", key) != ":0\r\n")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the key never expired");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>A key name unique to one test, so tests sharing a fixture never collide.</summary>
     public static string Key(string name = "k") => $"{name}:{Guid.NewGuid():N}";
 }

@@ -40,18 +40,22 @@ public sealed class BlockingRegistry : IEventListener
     /// Runs <paramref name="attempt"/> (false: the first try, true: a retry after the key received elements) until it
     /// returns a value, <paramref name="timeout"/> passes (null: forever; then null), the connection closes, or CLIENT
     /// UNBLOCK releases the client (null, or the UNBLOCKED error). The client counts as blocked from before its first
-    /// try, so no element pushed meanwhile is missed.
+    /// try, so no element pushed meanwhile is missed. A client arriving while others wait on one of its keys makes no
+    /// first try (so a key turned into another type meanwhile does not answer it WRONGTYPE, unlike Redis, where no
+    /// client can be waiting on a key that holds elements).
     /// </summary>
     public async Task<T?> WaitAsync<T>(ClientSession session, IReadOnlyList<byte[]> keys, TimeSpan? timeout,
         Func<bool, Task<T?>> attempt) where T : class
     {
         var blockedKeys = keys.Select(k => new BlockedKey(session.Tenant!, session.Db, k)).Distinct().ToArray();
         var client = new BlockedClient(blockedKeys);
-        Register(client);
+        bool firstInLine = Register(client);
         session.Blocked = client;
         try
         {
-            var result = await attempt(false).ConfigureAwait(false);
+            // Behind clients already waiting on one of its keys, the newcomer waits for its turn: its own first try
+            // could take an element pushed for them that their turns have not reached yet.
+            var result = firstInLine ? await attempt(false).ConfigureAwait(false) : null;
             if (result != null) return result;
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(session.Disconnected, client.Unblocked);
             if (timeout is { } limit) stop.CancelAfter(limit);
@@ -90,18 +94,22 @@ public sealed class BlockingRegistry : IEventListener
         }
     }
 
-    private void Register(BlockedClient client)
+    /// <summary>Queues the client on its keys; true when nobody was waiting on any of them before it.</summary>
+    private bool Register(BlockedClient client)
     {
+        bool first = true;
         lock (_gate)
         {
             foreach (var key in client.Keys)
             {
                 if (!_byKey.TryGetValue(key, out var waiters)) _byKey[key] = waiters = new KeyWaiters();
+                first &= waiters.Clients.Count == 0;
                 waiters.Clients.AddLast(client);
             }
             _blocked++;
         }
         _feed.Wake();
+        return first;
     }
 
     private void Unregister(BlockedClient client)

@@ -12,8 +12,8 @@ internal static class EventStatements
     private static readonly string[] Columns = ["id", "tenant", "db", "kind", "topic", "payload", "origin"];
     private static readonly ConcurrentDictionary<int, Statement> PollWithGapsByShape = new();
 
-    /// <summary>Appends one event of the writer's tenant and db (params: kind, topic, payload, origin, now).</summary>
-    public static readonly Statement Append = SqlBuilder.Insert(Events)
+    /// <summary>Appends one event of the writer's tenant, in db @event_db (params: event_db, kind, topic, payload, origin, now).</summary>
+    public static readonly Statement Append = SqlBuilder.Insert(Events).InDatabase("@event_db")
         .Value("kind", "@kind").Value("topic", "@topic").Value("payload", "@payload").Value("origin", "@origin")
         .Value("created_at", "@now").Build("events.append");
 

@@ -57,7 +57,13 @@ public sealed class CommandContext
     /// <see cref="Events.EventKind.KeyReady"/> (<see cref="Sql.ISqlRunner.AppendEventAsync"/>).
     /// </summary>
     public Task<T?> BlockAsync<T>(IReadOnlyList<byte[]> keys, TimeSpan? timeout, Func<bool, Task<T?>> attempt) where T : class =>
-        MayBlock ? _blocking.WaitAsync(Session, keys, timeout, attempt) : attempt(false);
+        MayBlock ? _blocking.WaitAsync(Session, keys, timeout, woken =>
+            {
+                // A retry may come long after the command started: keys that expired meanwhile must count as absent.
+                if (woken) NowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                return attempt(woken);
+            })
+            : attempt(false);
 
     /// <summary>
     /// A blocking command's timeout in seconds (a double, 0 = forever; null for forever), with Redis 7.0's errors:

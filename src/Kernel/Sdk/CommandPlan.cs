@@ -107,6 +107,14 @@ public static class PlanReplies
         else reply.WriteInteger(Convert.ToInt64(row[0]));
     }
 
+    /// <summary>Writes the row's error and returns true when it is an <see cref="Error"/> row; else writes nothing.</summary>
+    public static bool TryWriteError(RespWriter reply, object?[]? row)
+    {
+        if (row?[0] is not PlanError error) return false;
+        reply.WriteError(error.Message);
+        return true;
+    }
+
     public static void OkOrError(RespWriter reply, object?[]? row)
     {
         if (row?[0] is PlanError error) reply.WriteError(error.Message);

@@ -18,8 +18,9 @@ public interface ISqlRunner
     Task<long> InsertAsync(Statement statement, params object?[] values);
 
     /// <summary>
-    /// Records an event of the session's tenant and db in the feed, in this transaction: other proxies read it once it
-    /// commits, and this proxy's listeners get it at commit. The same payload-less event is recorded once per transaction.
+    /// Records an event of the session's tenant and db (or <paramref name="db"/>) in the feed, in this transaction: other
+    /// proxies read it once it commits, and this proxy's listeners get it at commit. The same payload-less event is
+    /// recorded once per transaction.
     /// </summary>
-    Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null);
+    Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null, int? db = null);
 }

@@ -79,10 +79,10 @@ public sealed class SqlExecutor : ISqlRunner
     }, Retry.Set, inTransaction: false);
 
     /// <summary>An event on its own, committed at once (see <see cref="ISqlRunner.AppendEventAsync"/>).</summary>
-    public Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null) =>
+    public Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null, int? db = null) =>
         TransactionAsync(async tx =>
         {
-            await tx.AppendEventAsync(kind, topic, payload).ConfigureAwait(false);
+            await tx.AppendEventAsync(kind, topic, payload, db).ConfigureAwait(false);
             return true;
         }, Retry.Set);
 

@@ -50,13 +50,15 @@ public sealed class SqlTransaction : ISqlRunner
         return command.LastInsertedId;
     }
 
-    public async Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null)
+    public async Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null, int? db = null)
     {
         var feed = _events ?? throw new InvalidOperationException("this executor has no event feed");
-        if (payload == null && _appended.Any(e => e.Kind == kind && e.Payload == null && KeyBytesComparer.Instance.Equals(e.Topic, topic)))
+        var e = new FeedEvent(_scope.Tenant, db ?? _scope.Db, kind, topic, payload);
+        if (payload == null && _appended.Any(a => a.Kind == kind && a.Db == e.Db && a.Payload == null
+                                                  && KeyBytesComparer.Instance.Equals(a.Topic, topic)))
             return;
-        await ExecuteAsync(EventStatements.Append, (int)kind, topic, payload, feed.Origin,
+        await ExecuteAsync(EventStatements.Append, e.Db, (int)kind, topic, payload, feed.Origin,
             DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).ConfigureAwait(false);
-        _appended.Add(new FeedEvent(_scope.Tenant, _scope.Db, kind, topic, payload));
+        _appended.Add(e);
     }
 }

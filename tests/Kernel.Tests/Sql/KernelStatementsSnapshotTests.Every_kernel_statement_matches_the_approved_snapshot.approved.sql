@@ -1,4 +1,22 @@
-﻿-- keyspace.delete_key
+﻿-- events.after
+SELECT id, tenant, db, kind, topic, payload, origin FROM events WHERE id > @after ORDER BY id LIMIT @batch;
+
+-- events.after_with_gaps_1
+SELECT id, tenant, db, kind, topic, payload, origin FROM events WHERE (id > @after OR id IN (@g0)) ORDER BY id LIMIT @batch;
+
+-- events.after_with_gaps_4
+SELECT id, tenant, db, kind, topic, payload, origin FROM events WHERE (id > @after OR id IN (@g0, @g1, @g2, @g3)) ORDER BY id LIMIT @batch;
+
+-- events.append
+INSERT INTO events (tenant, db, kind, topic, payload, origin, created_at) VALUES (@tenant, @event_db, @kind, @topic, @payload, @origin, @now);
+
+-- events.delete_older
+DELETE FROM events WHERE created_at < @cutoff LIMIT @batch;
+
+-- events.latest
+SELECT id, tenant, db, kind, topic, payload, origin FROM events ORDER BY id DESC LIMIT @batch;
+
+-- keyspace.delete_key
 DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k;
 
 -- keyspace.insert_collection

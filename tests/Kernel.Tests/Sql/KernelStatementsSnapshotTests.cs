@@ -1,4 +1,5 @@
 using RedisOnMySql.Kernel.Background;
+using RedisOnMySql.Kernel.Events;
 using RedisOnMySql.Kernel.Storage;
 using RedisOnMySql.TestInfrastructure;
 
@@ -8,7 +9,7 @@ public class KernelStatementsSnapshotTests
 {
     [Fact]
     public void Every_kernel_statement_matches_the_approved_snapshot() =>
-        SqlSnapshot.Verify([typeof(KeyspaceStatements), typeof(ExpiredKeySweeper)],
+        SqlSnapshot.Verify([typeof(KeyspaceStatements), typeof(ExpiredKeySweeper), typeof(EventStatements)],
             [KeyspaceStatements.UpsertStrings(1), KeyspaceStatements.UpsertStrings(4), KeyspaceStatements.InsertStrings(1),
-             KeyspaceStatements.InsertStrings(3)]);
+             KeyspaceStatements.InsertStrings(3), EventStatements.AfterWithGaps(1), EventStatements.AfterWithGaps(4)]);
 }

@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Events;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
@@ -39,6 +40,7 @@ public sealed partial class KeyspaceCommands
             if (source?.IsLiveAt(now) != true || destination?.IsLiveAt(now) == true) return false;
             if (destination != null) await tx.ExecuteAsync(DeleteKeyIn, target, key);
             await tx.ExecuteAsync(MoveKey, target, key);
+            await WakeBlockedAsync(tx, source.Type, key, target);
             return true;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(moved ? 1 : 0);
@@ -80,6 +82,7 @@ public sealed partial class KeyspaceCommands
             }
             long copyId = await tx.InsertAsync(InsertCollectionIn, target, destinationKey, (int)source.Type, source.ExpiresAt);
             foreach (var table in children) await tx.ExecuteAsync(table.CopyChildren, copyId, source.Id);
+            await WakeBlockedAsync(tx, source.Type, destinationKey, target);
             return true;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(copied ? 1 : 0);
@@ -105,9 +108,17 @@ public sealed partial class KeyspaceCommands
             if (destination?.IsLiveAt(now) == true && !overwrite) return false;
             if (destination != null) await tx.ExecuteAsync(DeleteKeyIn, db, destinationKey);
             await tx.ExecuteAsync(RenameKey, destinationKey, sourceKey);
+            await WakeBlockedAsync(tx, source.Type, destinationKey, db);
             return true;
         }, ctx.Sql.Retry.Set);
     }
+
+    /// <summary>
+    /// A collection arriving under a name may serve clients blocked on that name (Redis signals such a key as ready too);
+    /// a string never can.
+    /// </summary>
+    private static Task WakeBlockedAsync(SqlTransaction tx, KeyType type, byte[] key, int db) =>
+        type == KeyType.String ? Task.CompletedTask : tx.AppendEventAsync(EventKind.KeyReady, key, db: db);
 
     /// <summary>Locks two rows (live, expired or absent) in (db, key bytes) order and returns them in argument order.</summary>
     private static async Task<(KeyState? First, KeyState? Second)> LockPairAsync(SqlTransaction tx, (int Db, byte[] Key) first,

@@ -1,0 +1,57 @@
+using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Storage;
+
+namespace RedisOnMySql.Commands.Lists;
+
+/// <summary>LMOVE and RPOPLPUSH. <see cref="MoveAsync"/> is the move logic the blocking variants reuse.</summary>
+public sealed partial class ListCommands
+{
+    [RedisCommand("lmove", 5, CommandFlags.Write | CommandFlags.DenyOom, 1, 2, 1, Group = "list", Since = "6.2.0", Summary = "Returns an element after popping it from one list and pushing it to another. Deletes the list if the last element was moved.")]
+    public async ValueTask LMove(CommandContext ctx)
+    {
+        var from = ListEnds.Parse(ctx, 3);
+        var to = ListEnds.Parse(ctx, 4);
+        WriteElement(ctx, await MoveAsync(ctx, ctx.Arg(1), ctx.Arg(2), from, to));
+    }
+
+    [RedisCommand("rpoplpush", 3, CommandFlags.Write | CommandFlags.DenyOom, 1, 2, 1, Group = "list", Since = "1.2.0", Summary = "Returns the last element of a list after removing and pushing it to another list. Deletes the list if the last element was popped.")]
+    public async ValueTask RPopLPush(CommandContext ctx) =>
+        WriteElement(ctx, await MoveAsync(ctx, ctx.Arg(1), ctx.Arg(2), ListEnd.Right, ListEnd.Left));
+
+    /// <summary>
+    /// Atomically pops one element from <paramref name="from"/> of the source list and pushes it at <paramref name="to"/>
+    /// of the destination; null when the source holds no list. Both keys are locked in key order, so two opposite
+    /// moves wait for each other instead of deadlocking; a source equal to the destination rotates the list.
+    /// </summary>
+    internal static Task<byte[]?> MoveAsync(CommandContext ctx, byte[] sourceKey, byte[] destinationKey, ListEnd from, ListEnd to) =>
+        ctx.Sql.TransactionAsync(async tx =>
+        {
+            bool sameKey = KeyBytesComparer.Instance.Equals(sourceKey, destinationKey);
+            // The source is checked first (Redis answers nil for a missing source whatever the destination holds), so a
+            // destination that sorts first is locked before its type is looked at.
+            if (!sameKey && KeyBytesComparer.Instance.Compare(destinationKey, sourceKey) < 0)
+                await tx.QueryFirstAsync(KeyspaceStatements.SelectForUpdate, _ => true, destinationKey);
+            var source = await LockedList.LockAsync(tx, sourceKey, ctx.NowMs);
+            if (source.Length == 0) return null;
+            if (sameKey)
+            {
+                // Rotating one element, or popping and pushing back at the same end, leaves the list as it was.
+                if (source.Length == 1 || from == to) return await source.PeekAsync(from);
+                var rotated = (await source.PopAsync(from, 1))[0];
+                await source.PushAsync(to, [rotated]);
+                await ListGrewAsync(tx, destinationKey);
+                return rotated;
+            }
+            var destination = await LockedList.LockAsync(tx, destinationKey, ctx.NowMs);
+            var value = (await source.PopAsync(from, 1))[0];
+            await destination.PushAsync(to, [value]);
+            await ListGrewAsync(tx, destinationKey);
+            return value;
+        }, ctx.Sql.Retry.Set);
+
+    private static void WriteElement(CommandContext ctx, byte[]? value)
+    {
+        if (value is null) ctx.Reply.WriteNullBulk();
+        else ctx.Reply.WriteBulkString(value);
+    }
+}

@@ -1,0 +1,168 @@
+using RedisOnMySql.Kernel.Sql;
+using RedisOnMySql.Kernel.Storage;
+
+namespace RedisOnMySql.Commands.Lists;
+
+/// <summary>
+/// A list key locked for the rest of a transaction, with its bounds: element i is at position Head + i. Pushes are
+/// placed in memory (<see cref="Place"/>) and written by <see cref="WriteAsync"/>; pops read and delete both ends in one
+/// statement each (<see cref="TakeAsync"/>). A list that loses its last element is deleted, and a missing list is
+/// created by its first push with that element at position 0.
+/// </summary>
+internal sealed class LockedList
+{
+    private readonly ISqlRunner _tx;
+    private readonly List<(long Pos, byte[] Value)> _placed = new();
+
+    private LockedList(ISqlRunner tx, CollectionKey key, long head, long tail)
+    {
+        _tx = tx;
+        Key = key;
+        Head = head;
+        Tail = tail;
+    }
+
+    public CollectionKey Key { get; }
+    public long Head { get; private set; }
+    public long Tail { get; private set; }
+
+    /// <summary>Elements, counting those placed and not yet written; 0 for a missing list.</summary>
+    public long Length => Tail - Head + 1;
+
+    /// <summary>Locks the key (WRONGTYPE when it holds another type) and reads its bounds.</summary>
+    public static async Task<LockedList> LockAsync(ISqlRunner tx, byte[] key, long nowMs)
+    {
+        var collection = await CollectionKey.LockAsync(tx, key, KeyType.List, nowMs);
+        if (!collection.Exists) return new LockedList(tx, collection, 0, -1);
+        var bounds = await tx.QueryFirstAsync(ListStatements.SelectBounds,
+            r => (Found: true, Head: r.GetInt64(0), Tail: r.GetInt64(1)), collection.Id);
+        if (!bounds.Found) throw new InvalidOperationException("a list key has no list_bounds row");
+        return new LockedList(tx, collection, bounds.Head, bounds.Tail);
+    }
+
+    /// <summary>The position of the element at <paramref name="index"/> (0-based from the head).</summary>
+    public long PositionOf(long index) => Head + index;
+
+    /// <summary>Adds an element at one end in memory; <see cref="WriteAsync"/> stores it.</summary>
+    public void Place(ListEnd end, byte[] value)
+    {
+        long pos = Length == 0 ? Head = Tail = 0 : end == ListEnd.Left ? --Head : ++Tail;
+        _placed.Add((pos, value));
+    }
+
+    /// <summary>Stores the placed elements and the new bounds, creating the key when it was missing.</summary>
+    public async Task WriteAsync()
+    {
+        if (_placed.Count == 0) return;
+        long id = await Key.EnsureCreatedAsync();
+        await ItemChunks.InsertAsync(_tx, id, _placed);
+        _placed.Clear();
+        await SaveBoundsAsync();
+    }
+
+    /// <summary>Adds elements at one end and stores them.</summary>
+    public async Task PushAsync(ListEnd end, IEnumerable<byte[]> values)
+    {
+        foreach (var value in values) Place(end, value);
+        await WriteAsync();
+    }
+
+    /// <summary>Removes up to <paramref name="count"/> elements from one end; returns them in the order they left.</summary>
+    public async Task<List<byte[]>> PopAsync(ListEnd end, long count)
+    {
+        long n = Math.Min(count, Length);
+        var (fromHead, fromTail) = await TakeAsync(end == ListEnd.Left ? n : 0, end == ListEnd.Right ? n : 0);
+        return end == ListEnd.Left ? fromHead : fromTail;
+    }
+
+    /// <summary>
+    /// Removes <paramref name="fromHead"/> elements at the head and <paramref name="fromTail"/> at the tail (together at
+    /// most <see cref="Length"/>) in one read and one delete; returns each end's elements in the order they left.
+    /// Taking everything deletes the key and leaves its rows to the collector.
+    /// </summary>
+    public async Task<(List<byte[]> FromHead, List<byte[]> FromTail)> TakeAsync(long fromHead, long fromTail)
+    {
+        if (fromHead + fromTail == 0) return ([], []);
+        object?[] ends = [Key.Id, Head, Head + fromHead - 1, Tail - fromTail + 1, Tail];
+        var values = await _tx.QueryListAsync(ListStatements.SelectEnds, r => (byte[])r.GetValue(0), ends);
+        if (values.Count != fromHead + fromTail) throw new InvalidOperationException("list positions are not contiguous");
+        if (fromHead + fromTail == Length)
+        {
+            await RemoveAllAsync();
+        }
+        else
+        {
+            await _tx.ExecuteAsync(ListStatements.DeleteEnds, ends);
+            Head += fromHead;
+            Tail -= fromTail;
+            await SaveBoundsAsync();
+        }
+        var tail = values.GetRange((int)fromHead, (int)fromTail);
+        tail.Reverse();
+        return (values.GetRange(0, (int)fromHead), tail);
+    }
+
+    /// <summary>The element at one end, left in place (the list must not be empty).</summary>
+    public async Task<byte[]> PeekAsync(ListEnd end)
+    {
+        long pos = end == ListEnd.Left ? Head : Tail;
+        var values = await _tx.QueryListAsync(ListStatements.SelectEnds, r => (byte[])r.GetValue(0), Key.Id, pos, pos, pos + 1, pos);
+        return values[0];
+    }
+
+    /// <summary>Keeps only positions <paramref name="from"/>..<paramref name="to"/>, a non-empty range within the bounds.</summary>
+    public async Task KeepAsync(long from, long to)
+    {
+        if (from == Head && to == Tail) return;
+        await _tx.ExecuteAsync(ListStatements.DeleteOutside, Key.Id, from, to);
+        (Head, Tail) = (from, to);
+        await SaveBoundsAsync();
+    }
+
+    /// <summary>
+    /// After elements were deleted from anywhere (<paramref name="removed"/> of them), moves the survivors to contiguous
+    /// positions after the old tail in one statement and drops the old positions in another.
+    /// </summary>
+    public async Task CloseGapsAsync(long removed)
+    {
+        if (removed == 0) return;
+        if (removed == Length)
+        {
+            await RemoveAllAsync();
+            return;
+        }
+        long survivors = Length - removed;
+        await _tx.ExecuteAsync(ListStatements.CopyRenumbered, Tail, Key.Id);
+        await _tx.ExecuteAsync(ListStatements.DeleteOutside, Key.Id, Tail + 1, Tail + survivors);
+        (Head, Tail) = (Tail + 1, Tail + survivors);
+        await SaveBoundsAsync();
+    }
+
+    /// <summary>Inserts an element so it becomes index <paramref name="index"/>, moving the shorter side by one position.</summary>
+    public async Task InsertAtAsync(long index, byte[] value)
+    {
+        long pos;
+        if (index <= Length - index)
+        {
+            await _tx.ExecuteAsync(ListStatements.ShiftTowardsHead, Key.Id, Head, Head + index - 1);
+            pos = Head-- + index - 1;
+        }
+        else
+        {
+            await _tx.ExecuteAsync(ListStatements.ShiftTowardsTail, Key.Id, Head + index, Tail);
+            pos = Head + index;
+            Tail++;
+        }
+        await ItemChunks.InsertAsync(_tx, Key.Id, [(pos, value)]);
+        await SaveBoundsAsync();
+    }
+
+    private Task SaveBoundsAsync() => _tx.ExecuteAsync(ListStatements.UpsertBounds, Key.Id, Head, Tail);
+
+    /// <summary>Deletes the list: the key goes, its rows are left to the collector.</summary>
+    public async Task RemoveAllAsync()
+    {
+        await Key.DeleteAsync();
+        (Head, Tail) = (0, -1);
+    }
+}
