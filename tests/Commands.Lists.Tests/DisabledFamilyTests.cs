@@ -12,7 +12,7 @@ public class DisabledFamilyTests(ListsDisabledFixture fixture) : IClassFixture<L
         string[] listCommands =
         [
             "LPUSH", "RPUSH", "LPUSHX", "RPUSHX", "LPOP", "RPOP", "LLEN", "LINDEX", "LRANGE", "LSET", "LINSERT", "LREM",
-            "LTRIM", "LPOS", "LMOVE", "RPOPLPUSH", "LMPOP",
+            "LTRIM", "LPOS", "LMOVE", "RPOPLPUSH", "LMPOP", "BLPOP", "BRPOP", "BLMPOP", "BLMOVE", "BRPOPLPUSH",
         ];
         foreach (var command in listCommands)
             Assert.Equal($"-ERR unknown command '{command}', with args beginning with: 'l' \r\n", await client.CommandAsync(command, "l"));
