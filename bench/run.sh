@@ -264,7 +264,7 @@ read -r WAKE_CROSS_P50 WAKE_CROSS_P99 WAKE_CROSS_MAX <<<"$(wake latency "$PROXY_
 read -r WAKE_REDIS_P50 WAKE_REDIS_P99 WAKE_REDIS_MAX <<<"$(wake latency "$REDIS_PORT" "$REDIS_PORT" "$WAKE_SAMPLES")"
 read -r _ POLLS_IDLE <<<"$(wake polls "$PROXY2_PORT" "$POLL_SECONDS" 0)"
 read -r POLLS_BLOCKED POLLS_BUSY <<<"$(wake polls "$PROXY2_PORT" "$POLL_SECONDS" 1000)"
-POLL_MS=50
+POLL_MS=20
 log "BLPOP wake-up p50/p99/max ms: same proxy $WAKE_SAME_P50/$WAKE_SAME_P99/$WAKE_SAME_MAX, across proxies $WAKE_CROSS_P50/$WAKE_CROSS_P99/$WAKE_CROSS_MAX, Redis $WAKE_REDIS_P50/$WAKE_REDIS_P99/$WAKE_REDIS_MAX"
 log "event-feed polls per second: $POLLS_IDLE with no blocked client, $POLLS_BUSY with $POLLS_BLOCKED blocked clients (one per ${POLL_MS} ms = $((1000 / POLL_MS))/s at most)"
 stop_process "$REDIS_PID"; REDIS_PID=""
@@ -309,7 +309,7 @@ at_most() { # value limit: met / missed / not measured
     awk -v v="$1" -v l="$2" 'BEGIN { if (v == "n/a" || v == "") print "not measured"; else if (v + 0 <= l + 0) print "met"; else print "missed" }'
 }
 
-wake_targets() { # issue 8's blocking-pop targets, default config (events.poll_ms 50)
+wake_targets() { # issue 8's blocking-pop targets, default config (events.poll_ms 20)
     echo "- BLPOP woken by a push through the same proxy: p50 $WAKE_SAME_P50 ms (target ≤ 5 ms) — **$(at_most "$WAKE_SAME_P50" 5)**; p99 $WAKE_SAME_P99 ms, max $WAKE_SAME_MAX ms"
     echo "- BLPOP woken by a push through the other proxy: p50 $WAKE_CROSS_P50 ms (target ≤ 50 ms) — **$(at_most "$WAKE_CROSS_P50" 50)**; p99 $WAKE_CROSS_P99 ms (target ≤ 200 ms) — **$(at_most "$WAKE_CROSS_P99" 200)**; max $WAKE_CROSS_MAX ms"
     echo "- Event-feed polls of a proxy with no blocked client: $POLLS_IDLE per second (target 0) — **$(at_most "$POLLS_IDLE" 0)**"
@@ -391,7 +391,7 @@ EOF
   another client runs \`LPUSH key x\`, through the same proxy, through a second proxy on the same database, or on
   Redis. The time is from just before the LPUSH is sent to the arrival of the BLPOP reply, $WAKE_SAMPLES samples each.
   Then the second proxy's \`event_feed_polls\` (INFO stats) is read over $POLL_SECONDS s with no blocked client, and
-  with 1,000 connections each blocked on its own key. Default config: \`events.poll_ms\` 50.
+  with 1,000 connections each blocked on its own key. Default config: \`events.poll_ms\` 20.
 - **Memory**: \`VmRSS\` of the proxy process once the keys are loaded, then with $IDLE_CLIENTS connections held open by
   \`redis-benchmark -I\` (idle mode), each signed in as the default user, read once \`INFO clients\` counts them all;
   and again after all the load cases.

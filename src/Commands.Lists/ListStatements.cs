@@ -74,9 +74,15 @@ internal static class ListStatements
         .WhereRaw($"pos >= (SELECT IF(@maxlen = 0, b.head, GREATEST(b.head, b.tail - @maxlen + 1)) {BoundsOfKey})")
         .OrderBy("pos DESC").Limit("@skip, @take").Build("lists.select_matches_from_tail");
 
-    /// <summary>The bounds of a list, under the caller's key lock (params: key_id).</summary>
-    public static readonly Statement SelectBounds = SqlBuilder.From(Bounds).Select("head", "tail")
-        .Where("key_id", "=", "@key_id").Build("lists.select_bounds");
+    /// <summary>
+    /// Locks the key's row, live, expired or missing, and reads a list's bounds in the same round trip: columns of
+    /// <see cref="KeyspaceRow"/> (without the string value, which a list never has), then head and tail (params: k).
+    /// </summary>
+    public static readonly Statement LockWithBounds = SqlBuilder.From(SqlTable.Keyspace)
+        .Select("id", "type", "expires_at", "NULL",
+            "(SELECT b.head FROM list_bounds b WHERE b.tenant = @tenant AND b.key_id = keyspace.id)",
+            "(SELECT b.tail FROM list_bounds b WHERE b.tenant = @tenant AND b.key_id = keyspace.id)")
+        .Where("k", "=", "@k").ForUpdate().Build("lists.lock_with_bounds");
 
     /// <summary>Writes a list's bounds, creating the row for a new list (params: key_id, head, tail).</summary>
     public static readonly Statement UpsertBounds = SqlBuilder.Insert(Bounds)

@@ -29,15 +29,15 @@ internal sealed class LockedList
     /// <summary>Elements, counting those placed and not yet written; 0 for a missing list.</summary>
     public long Length => Tail - Head + 1;
 
-    /// <summary>Locks the key (WRONGTYPE when it holds another type) and reads its bounds.</summary>
+    /// <summary>Locks the key (WRONGTYPE when it holds another type) and reads its bounds, in one round trip.</summary>
     public static async Task<LockedList> LockAsync(ISqlRunner tx, byte[] key, long nowMs)
     {
-        var collection = await CollectionKey.LockAsync(tx, key, KeyType.List, nowMs);
+        var row = await tx.QueryFirstAsync(ListStatements.LockWithBounds,
+            r => (Key: KeyspaceRow.Read(r), Head: r.IsDBNull(4) ? (long?)null : r.GetInt64(4), Tail: r.IsDBNull(5) ? 0 : r.GetInt64(5)), key);
+        var collection = CollectionKey.FromLockedRow(tx, key, KeyType.List, row.Key, nowMs);
         if (!collection.Exists) return new LockedList(tx, collection, 0, -1);
-        var bounds = await tx.QueryFirstAsync(ListStatements.SelectBounds,
-            r => (Found: true, Head: r.GetInt64(0), Tail: r.GetInt64(1)), collection.Id);
-        if (!bounds.Found) throw new InvalidOperationException("a list key has no list_bounds row");
-        return new LockedList(tx, collection, bounds.Head, bounds.Tail);
+        if (row.Head is not { } head) throw new InvalidOperationException("a list key has no list_bounds row");
+        return new LockedList(tx, collection, head, row.Tail);
     }
 
     /// <summary>The position of the element at <paramref name="index"/> (0-based from the head).</summary>

@@ -25,8 +25,8 @@ INSERT INTO list_items (tenant, key_id, pos, value) VALUES (@tenant, @key_id, @p
 -- lists.insert_items_4
 INSERT INTO list_items (tenant, key_id, pos, value) VALUES (@tenant, @key_id, @pos0, @value0), (@tenant, @key_id, @pos1, @value1), (@tenant, @key_id, @pos2, @value2), (@tenant, @key_id, @pos3, @value3) ON DUPLICATE KEY UPDATE value = VALUES(value);
 
--- lists.select_bounds
-SELECT head, tail FROM list_bounds WHERE tenant = @tenant AND key_id = @key_id;
+-- lists.lock_with_bounds
+SELECT id, type, expires_at, NULL, (SELECT b.head FROM list_bounds b WHERE b.tenant = @tenant AND b.key_id = keyspace.id), (SELECT b.tail FROM list_bounds b WHERE b.tenant = @tenant AND b.key_id = keyspace.id) FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k FOR UPDATE;
 
 -- lists.select_ends
 SELECT value FROM list_items WHERE tenant = @tenant AND key_id = @key_id AND (pos BETWEEN @left_from AND @left_to OR pos BETWEEN @right_from AND @right_to) ORDER BY pos;

@@ -42,6 +42,13 @@ public sealed class CollectionKey
     }
 
     /// <summary>
+    /// A key whose row (live, expired or missing: null) the caller locked itself, with a statement that also read the
+    /// family's own columns in the same round trip; checks its type like <see cref="LockAsync"/>.
+    /// </summary>
+    public static CollectionKey FromLockedRow(ISqlRunner tx, byte[] key, KeyType type, KeyspaceRow? row, long nowMs) =>
+        new(tx, key, type, row, nowMs);
+
+    /// <summary>
     /// Makes the key exist as an empty collection and returns its id. An expired row is replaced by a new row with a
     /// new id, so children of the dead value (still waiting for the collector) never reappear. With no row at all
     /// it is a plain insert: a racing creation fails on the duplicate key and the executor retries the transaction.

@@ -44,7 +44,7 @@ public class ConfigDefaultsTests
     {
         var options = LoadWithEmptyEnvironment();
 
-        Assert.Equal(50, options.Events.PollMs);
+        Assert.Equal(20, options.Events.PollMs);
         Assert.Equal(1024, options.Events.PollBatch);
         Assert.Equal(300, options.Events.RetentionSecs);
         Assert.Equal(60, options.Cleanup.EventsCleanupIntervalSecs);
