@@ -80,18 +80,9 @@ public sealed partial class HashCommands
         foreach (var value in values) ctx.Reply.WriteBulkString(value);
     }
 
-    /// <summary>
-    /// Runs a point read whose first column is the visible key's type and whose second <paramref name="map"/> reads;
-    /// default when the key is absent, WRONGTYPE when it is not a hash. Values: <paramref name="leading"/>, k, now.
-    /// </summary>
-    private static async Task<T?> ReadFromKeyAsync<T>(CommandContext ctx, Statement statement, Func<DbDataReader, T> map, params object?[] leading)
-    {
-        var row = await ctx.Sql.QueryFirstAsync(statement,
-            r => (Found: true, Type: (KeyType)Convert.ToByte(r.GetValue(0)), Value: map(r)), [.. leading, ctx.Arg(1), ctx.NowMs]);
-        if (!row.Found) return default;
-        if (row.Type != KeyType.Hash) throw new RedisException(RedisErrors.WrongType);
-        return row.Value;
-    }
+    /// <summary>A point read whose first column is the visible key's type (values: <paramref name="leading"/>, k, now).</summary>
+    private static Task<T?> ReadFromKeyAsync<T>(CommandContext ctx, Statement statement, Func<DbDataReader, T> map, params object?[] leading) =>
+        KeyLookup.ReadAsync(ctx.Sql, statement, KeyType.Hash, map, [.. leading, ctx.Arg(1), ctx.NowMs]);
 
     /// <summary>The rows <paramref name="statement"/> (params: key_id) reads from the hash at argument 1; none when it is absent.</summary>
     private static async Task<List<T>> ReadFieldsAsync<T>(CommandContext ctx, Statement statement, Func<DbDataReader, T> map)
@@ -101,14 +92,7 @@ public sealed partial class HashCommands
     }
 
     /// <summary>The id of the visible hash at argument 1, null when absent; WRONGTYPE for another type.</summary>
-    private static async Task<long?> FindHashAsync(CommandContext ctx)
-    {
-        var row = await ctx.Sql.QueryFirstAsync(HashStatements.SelectKey,
-            r => (Found: true, Id: Convert.ToInt64(r.GetValue(0)), Type: (KeyType)Convert.ToByte(r.GetValue(1))), ctx.Arg(1), ctx.NowMs);
-        if (!row.Found) return null;
-        if (row.Type != KeyType.Hash) throw new RedisException(RedisErrors.WrongType);
-        return row.Id;
-    }
+    private static Task<long?> FindHashAsync(CommandContext ctx) => KeyLookup.FindIdAsync(ctx.Sql, ctx.Arg(1), KeyType.Hash, ctx.NowMs);
 
     private static void WriteValue(CommandContext ctx, byte[]? value)
     {

@@ -23,10 +23,6 @@ internal static class HashStatements
     private static readonly ConcurrentDictionary<int, Statement> DeleteFieldsByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> UpsertFieldsByShape = new();
 
-    /// <summary>The visible key's id and type (params: k, now).</summary>
-    public static readonly Statement SelectKey = SqlBuilder.From(SqlTable.Keyspace).Select("id", "type")
-        .Where("k", "=", "@k").WhereLive().Build("hashes.select_key");
-
     /// <summary>Type of the visible key and the value of one field, NULL when absent (params: field_hash, k, now).</summary>
     public static readonly Statement SelectKeyFieldValue = KeyWith(
         "(SELECT f.value FROM hash_fields f WHERE f.tenant = @tenant AND f.key_id = keyspace.id AND f.field_hash = @field_hash)",

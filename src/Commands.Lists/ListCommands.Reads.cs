@@ -58,26 +58,10 @@ public sealed partial class ListCommands
         foreach (long index in indexes) ctx.Reply.WriteInteger(index);
     }
 
-    /// <summary>
-    /// Runs a point read whose first column is the visible key's type and whose second <paramref name="map"/> reads;
-    /// default when the key is absent, WRONGTYPE when it is not a list. Values: <paramref name="leading"/>, k, now.
-    /// </summary>
-    private static async Task<T?> ReadFromKeyAsync<T>(CommandContext ctx, Statement statement, Func<DbDataReader, T> map, params object?[] leading)
-    {
-        var row = await ctx.Sql.QueryFirstAsync(statement,
-            r => (Found: true, Type: (KeyType)Convert.ToByte(r.GetValue(0)), Value: map(r)), [.. leading, ctx.Arg(1), ctx.NowMs]);
-        if (!row.Found) return default;
-        if (row.Type != KeyType.List) throw new RedisException(RedisErrors.WrongType);
-        return row.Value;
-    }
+    /// <summary>A point read whose first column is the visible key's type (values: <paramref name="leading"/>, k, now).</summary>
+    private static Task<T?> ReadFromKeyAsync<T>(CommandContext ctx, Statement statement, Func<DbDataReader, T> map, params object?[] leading) =>
+        KeyLookup.ReadAsync(ctx.Sql, statement, KeyType.List, map, [.. leading, ctx.Arg(1), ctx.NowMs]);
 
     /// <summary>The id of the visible list at argument 1, null when absent; WRONGTYPE for another type.</summary>
-    private static async Task<long?> FindListAsync(CommandContext ctx)
-    {
-        var row = await ctx.Sql.QueryFirstAsync(ListStatements.SelectKey,
-            r => (Found: true, Id: Convert.ToInt64(r.GetValue(0)), Type: (KeyType)Convert.ToByte(r.GetValue(1))), ctx.Arg(1), ctx.NowMs);
-        if (!row.Found) return null;
-        if (row.Type != KeyType.List) throw new RedisException(RedisErrors.WrongType);
-        return row.Id;
-    }
+    private static Task<long?> FindListAsync(CommandContext ctx) => KeyLookup.FindIdAsync(ctx.Sql, ctx.Arg(1), KeyType.List, ctx.NowMs);
 }

@@ -29,10 +29,6 @@ internal static class ListStatements
 
     private static readonly ConcurrentDictionary<int, Statement> InsertItemsByShape = new();
 
-    /// <summary>The visible key's id and type (params: k, now).</summary>
-    public static readonly Statement SelectKey = SqlBuilder.From(SqlTable.Keyspace).Select("id", "type")
-        .Where("k", "=", "@k").WhereLive().Build("lists.select_key");
-
     /// <summary>Type of the visible key and its length (params: k, now).</summary>
     public static readonly Statement SelectKeyLength = KeyWith(
         "(SELECT b.tail - b.head + 1 FROM list_bounds b WHERE b.tenant = @tenant AND b.key_id = keyspace.id)",

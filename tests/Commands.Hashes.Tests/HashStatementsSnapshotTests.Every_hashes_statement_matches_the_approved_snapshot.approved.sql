@@ -25,9 +25,6 @@ SELECT field FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND (E
 -- hashes.select_field_values
 SELECT value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 2)) ORDER BY seq;
 
--- hashes.select_key
-SELECT id, type FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
-
 -- hashes.select_key_field_count
 SELECT type, (SELECT COUNT(*) FROM hash_fields f WHERE f.tenant = @tenant AND f.key_id = keyspace.id) FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
 

@@ -34,9 +34,6 @@ SELECT value FROM list_items WHERE tenant = @tenant AND key_id = @key_id AND (po
 -- lists.select_first_match
 SELECT pos FROM list_items WHERE tenant = @tenant AND key_id = @key_id AND value = @element ORDER BY pos LIMIT 1;
 
--- lists.select_key
-SELECT id, type FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
-
 -- lists.select_key_index
 SELECT type, (SELECT i.value FROM list_bounds b JOIN list_items i ON i.tenant = b.tenant AND i.key_id = b.key_id AND i.pos = IF(@index < 0, b.tail + 1 + @index, b.head + @index) WHERE b.tenant = @tenant AND b.key_id = keyspace.id AND i.pos BETWEEN b.head AND b.tail) FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
 

@@ -14,6 +14,10 @@ public static class KeyspaceStatements
     public static readonly Statement SelectLive = SqlBuilder.From(SqlTable.Keyspace).Select(RowColumns)
         .Where("k", "=", "@k").WhereLive().Build("keyspace.select_live");
 
+    /// <summary>A visible key's id and type (params: k, now).</summary>
+    public static readonly Statement SelectIdAndType = SqlBuilder.From(SqlTable.Keyspace).Select("id", "type")
+        .Where("k", "=", "@k").WhereLive().Build("keyspace.select_id_and_type");
+
     /// <summary>Locks the key's row, live or expired, at the start of a transaction (params: k).</summary>
     public static readonly Statement SelectForUpdate = SqlBuilder.From(SqlTable.Keyspace).Select(RowColumns)
         .Where("k", "=", "@k").ForUpdate().Build("keyspace.select_for_update");

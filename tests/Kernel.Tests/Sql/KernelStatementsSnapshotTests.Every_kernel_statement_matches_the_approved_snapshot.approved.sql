@@ -34,6 +34,9 @@ INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, 
 -- keyspace.select_for_update
 SELECT id, type, expires_at, v FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k FOR UPDATE;
 
+-- keyspace.select_id_and_type
+SELECT id, type FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
+
 -- keyspace.select_live
 SELECT id, type, expires_at, v FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
 
