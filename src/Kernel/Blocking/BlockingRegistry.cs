@@ -26,14 +26,15 @@ public sealed class BlockingRegistry : IEventListener
         feed.AddListener(this);
     }
 
-    /// <summary>Clients blocked now (INFO's blocked_clients).</summary>
+    /// <summary>Clients registered on keys, from before their first try: the feed polls while there is any.</summary>
     public int BlockedClients => Volatile.Read(ref _blocked);
 
     public bool IsListening => BlockedClients > 0;
 
     public void OnEvent(FeedEvent e)
     {
-        if (e.Kind == EventKind.KeyReady) Signal(new BlockedKey(e.Tenant, e.Db, e.Topic));
+        // Every push's event comes here; with nobody blocked there is nothing to look up.
+        if (e.Kind == EventKind.KeyReady && BlockedClients > 0) Signal(new BlockedKey(e.Tenant, e.Db, e.Topic));
     }
 
     /// <summary>
@@ -50,13 +51,14 @@ public sealed class BlockingRegistry : IEventListener
         var blockedKeys = keys.Select(k => new BlockedKey(session.Tenant!, session.Db, k)).Distinct().ToArray();
         var client = new BlockedClient(blockedKeys);
         bool firstInLine = Register(client);
-        session.Blocked = client;
         try
         {
             // Behind clients already waiting on one of its keys, the newcomer waits for its turn: its own first try
             // could take an element pushed for them that their turns have not reached yet.
             var result = firstInLine ? await attempt(false).ConfigureAwait(false) : null;
             if (result != null) return result;
+            // Only now is the client blocked as Redis counts it (INFO, CLIENT LIST, CLIENT UNBLOCK).
+            session.Blocked = client;
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(session.Disconnected, client.Unblocked);
             if (timeout is { } limit) stop.CancelAfter(limit);
             while (await client.NextTurnAsync(stop.Token).ConfigureAwait(false) is { } turn)
