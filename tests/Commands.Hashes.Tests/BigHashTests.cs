@@ -1,6 +1,6 @@
 using RedisOnMySql.TestInfrastructure;
 using StackExchange.Redis;
-using static RedisOnMySql.Commands.Hashes.Tests.Resp;
+using static RedisOnMySql.TestInfrastructure.RespText;
 
 namespace RedisOnMySql.Commands.Hashes.Tests;
 

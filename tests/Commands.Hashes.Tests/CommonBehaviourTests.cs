@@ -1,6 +1,6 @@
 using System.Text;
 using RedisOnMySql.TestInfrastructure;
-using static RedisOnMySql.Commands.Hashes.Tests.Resp;
+using static RedisOnMySql.TestInfrastructure.RespText;
 
 namespace RedisOnMySql.Commands.Hashes.Tests;
 
@@ -143,16 +143,8 @@ public class CommonBehaviourTests(HashesFixture fixture)
         Assert.Matches(@"^:(99\d|1000)\r\n$", ttl);
     }
 
-    public static TheoryData<byte[]> BinaryBytes => new()
-    {
-        new byte[] { 0 },
-        "a\r\nb"u8.ToArray(),
-        new byte[] { 0xff, 0xfe, 0x00, 0x80, (byte)'\r', (byte)'\n' },
-        System.Array.Empty<byte>(),
-    };
-
     [Theory]
-    [MemberData(nameof(BinaryBytes))]
+    [MemberData(nameof(BinarySamples.Bytes), MemberType = typeof(BinarySamples))]
     public async Task Binary_keys_fields_and_values_round_trip_exactly(byte[] bytes)
     {
         using var raw = await fixture.RawAsync();

@@ -1,5 +1,5 @@
 using RedisOnMySql.TestInfrastructure;
-using static RedisOnMySql.Commands.Lists.Tests.Resp;
+using static RedisOnMySql.TestInfrastructure.RespText;
 
 namespace RedisOnMySql.Commands.Lists.Tests;
 

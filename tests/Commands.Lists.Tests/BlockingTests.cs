@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using RedisOnMySql.TestInfrastructure;
-using static RedisOnMySql.Commands.Lists.Tests.Resp;
+using static RedisOnMySql.TestInfrastructure.RespText;
 
 namespace RedisOnMySql.Commands.Lists.Tests;
 

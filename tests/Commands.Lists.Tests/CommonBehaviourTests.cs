@@ -1,6 +1,6 @@
 using System.Text;
 using RedisOnMySql.TestInfrastructure;
-using static RedisOnMySql.Commands.Lists.Tests.Resp;
+using static RedisOnMySql.TestInfrastructure.RespText;
 
 namespace RedisOnMySql.Commands.Lists.Tests;
 
@@ -179,16 +179,8 @@ public class CommonBehaviourTests(ListsFixture fixture)
         Assert.Equal(Array("x", "y"), await raw.CommandAsync("LRANGE", k, "0", "-1"));
     }
 
-    public static TheoryData<byte[]> BinaryBytes => new()
-    {
-        new byte[] { 0 },
-        "a\r\nb"u8.ToArray(),
-        new byte[] { 0xff, 0xfe, 0x00, 0x80, (byte)'\r', (byte)'\n' },
-        System.Array.Empty<byte>(),
-    };
-
     [Theory]
-    [MemberData(nameof(BinaryBytes))]
+    [MemberData(nameof(BinarySamples.Bytes), MemberType = typeof(BinarySamples))]
     public async Task Binary_keys_and_elements_round_trip_exactly(byte[] bytes)
     {
         using var raw = await fixture.RawAsync();

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using RedisOnMySql.TestInfrastructure;
 using static RedisOnMySql.Commands.Lists.Tests.BlockingTests;
-using static RedisOnMySql.Commands.Lists.Tests.Resp;
+using static RedisOnMySql.TestInfrastructure.RespText;
 
 namespace RedisOnMySql.Commands.Lists.Tests;
 

@@ -43,12 +43,17 @@ public sealed class EventCursor
         return true;
     }
 
-    /// <summary>Forgets gaps older than the timeout, and the oldest beyond <see cref="MaxGaps"/>.</summary>
+    /// <summary>
+    /// Forgets gaps older than the timeout, and the oldest beyond <see cref="MaxGaps"/>. The cursor passes ids in
+    /// order, so a smaller gap was never noticed later than a bigger one: only the front needs looking at.
+    /// </summary>
     public void TrimGaps(long nowMs)
     {
-        foreach (var (id, noticed) in _gaps.ToList())
+        while (_gaps.Count > 0)
         {
-            if (nowMs - noticed > GapTimeoutMs || _gaps.Count > MaxGaps) _gaps.Remove(id);
+            var (id, noticed) = _gaps.First();
+            if (nowMs - noticed <= GapTimeoutMs && _gaps.Count <= MaxGaps) return;
+            _gaps.Remove(id);
         }
     }
 }

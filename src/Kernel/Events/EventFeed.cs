@@ -20,7 +20,8 @@ public sealed class EventFeed
     private readonly ILogger<EventFeed> _logger;
     private readonly CancellationToken _stopping;
     private readonly Lock _gate = new();
-    private readonly List<IEventListener> _listeners = new();
+    // Copied on write: listeners are added at startup, and every commit that appended an event reads them.
+    private IEventListener[] _listeners = [];
     private bool _polling;
     private long _polls;
 
@@ -42,13 +43,13 @@ public sealed class EventFeed
 
     public void AddListener(IEventListener listener)
     {
-        lock (_gate) _listeners.Add(listener);
+        lock (_gate) _listeners = [.. _listeners, listener];
     }
 
     /// <summary>Hands an event this proxy committed to its listeners.</summary>
     public void DeliverLocal(FeedEvent e)
     {
-        foreach (var listener in Listeners()) listener.OnEvent(e);
+        foreach (var listener in Volatile.Read(ref _listeners)) listener.OnEvent(e);
     }
 
     /// <summary>A listener started listening: make sure the poller runs.</summary>
@@ -60,11 +61,6 @@ public sealed class EventFeed
             _polling = true;
         }
         _ = Task.Run(PollLoopAsync);
-    }
-
-    private IEventListener[] Listeners()
-    {
-        lock (_gate) return [.. _listeners];
     }
 
     private async Task PollLoopAsync()

@@ -1,10 +1,9 @@
 using System.Text;
-using RedisOnMySql.TestInfrastructure;
 
-namespace RedisOnMySql.Commands.Lists.Tests;
+namespace RedisOnMySql.TestInfrastructure;
 
 /// <summary>Expected RESP2 replies, written compactly.</summary>
-internal static class Resp
+public static class RespText
 {
     public const string Nil = "$-1\r\n";
     public const string NilArray = "*-1\r\n";
