@@ -31,7 +31,7 @@ public sealed partial class ListCommands
             // destination that sorts first is locked before its type is looked at.
             if (!sameKey && KeyBytesComparer.Instance.Compare(destinationKey, sourceKey) < 0)
                 await tx.QueryFirstAsync(KeyspaceStatements.SelectForUpdate, _ => true, destinationKey);
-            var source = await LockedList.LockAsync(tx, sourceKey, ctx.NowMs);
+            var source = await LockedList.LockAsync(tx, sourceKey, ctx.NowMs, from == ListEnd.Left ? 1 : 0, from == ListEnd.Right ? 1 : 0);
             if (source.Length == 0) return null;
             if (sameKey)
             {

@@ -75,7 +75,7 @@ public sealed partial class ListCommands
     /// </summary>
     internal static async Task<List<byte[]>?> PopAsync(ISqlRunner tx, byte[] key, ListEnd end, long count, long nowMs)
     {
-        var list = await LockedList.LockAsync(tx, key, nowMs);
+        var list = await LockedList.LockAsync(tx, key, nowMs, end == ListEnd.Left ? count : 0, end == ListEnd.Right ? count : 0);
         return list.Length == 0 ? null : await list.PopAsync(end, count);
     }
 
@@ -101,14 +101,15 @@ public sealed partial class ListCommands
     }
 
     /// <summary>
-    /// The pops of a batch, key by key in key order: one lock and bounds read, then one read and one delete of both ends
-    /// and one bounds write per key however many commands name it. Commands take consecutive elements in arrival order,
+    /// The pops of a batch, key by key in key order: one round trip that locks the key and reads its bounds and the
+    /// elements asked of both ends (when they are few, else one more read), then one delete and one bounds write per key
+    /// however many commands name it. Commands take consecutive elements in arrival order,
     /// each element exactly once; a command finding the list emptied by earlier ones answers as for a missing key.
     /// </summary>
     private static async Task<object?[]?[]> PopAllAsync(ISqlRunner tx, IReadOnlyList<CommandPlan> plans)
     {
         var replies = new object?[]?[plans.Count];
-        await foreach (var (commands, list) in LockEachAsync(tx, plans, replies))
+        await foreach (var (commands, list) in LockEachAsync(tx, plans, replies, RequestedEnds))
         {
             long remaining = list.Length, fromHead = 0, fromTail = 0;
             var shares = new List<(int Plan, PopRequest Pop, long Count)>();
@@ -138,5 +139,20 @@ public sealed partial class ListCommands
             }
         }
         return replies;
+
+        // What the key's pops ask of each end, read with the lock; a short list gives fewer.
+        (long FromHead, long FromTail) RequestedEnds(IEnumerable<int> commands)
+        {
+            long fromHead = 0, fromTail = 0;
+            foreach (int i in commands)
+            {
+                var pop = (PopRequest)plans[i].Values[1]!;
+                if (pop.End == ListEnd.Left) fromHead = SaturatingAdd(fromHead, pop.Count);
+                else fromTail = SaturatingAdd(fromTail, pop.Count);
+            }
+            return (fromHead, fromTail);
+        }
     }
+
+    private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 }

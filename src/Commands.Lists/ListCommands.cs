@@ -82,8 +82,9 @@ public sealed partial class ListCommands : ICommandFamily, IChildRowOwner
     /// A batch's keys locked one by one in key order (the order every batch locks them in), each with its plans' indexes
     /// in arrival order. A key of another type answers WRONGTYPE to its plans (in <paramref name="replies"/>) and is skipped.
     /// </summary>
+    /// <param name="ends">For pops: how many elements the key's plans ask of the head and of the tail, read with the lock.</param>
     private static async IAsyncEnumerable<(IGrouping<byte[], int> Commands, LockedList List)> LockEachAsync(ISqlRunner tx,
-        IReadOnlyList<CommandPlan> plans, object?[]?[] replies)
+        IReadOnlyList<CommandPlan> plans, object?[]?[] replies, Func<IEnumerable<int>, (long FromHead, long FromTail)>? ends = null)
     {
         var byKey = Enumerable.Range(0, plans.Count).GroupBy(i => plans[i].Key!, KeyBytesComparer.Instance)
             .OrderBy(g => g.Key, KeyBytesComparer.Instance);
@@ -92,7 +93,8 @@ public sealed partial class ListCommands : ICommandFamily, IChildRowOwner
             LockedList list;
             try
             {
-                list = await LockedList.LockAsync(tx, commands.Key, commands.Max(i => (long)plans[i].Values[^1]!));
+                var (fromHead, fromTail) = ends?.Invoke(commands) ?? (0, 0);
+                list = await LockedList.LockAsync(tx, commands.Key, commands.Max(i => (long)plans[i].Values[^1]!), fromHead, fromTail);
             }
             catch (RedisException e)
             {

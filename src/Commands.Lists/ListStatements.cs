@@ -28,6 +28,8 @@ internal static class ListStatements
     private const string BoundsOfKey = "FROM list_bounds b WHERE b.tenant = @tenant AND b.key_id = @key_id";
 
     private static readonly ConcurrentDictionary<int, Statement> InsertItemsByShape = new();
+    private static readonly ConcurrentDictionary<int, Statement> LockWithEndsByShape = new();
+    private static readonly ConcurrentDictionary<int, Statement> DeleteAtByShape = new();
 
     /// <summary>Type of the visible key and its length (params: k, now).</summary>
     public static readonly Statement SelectKeyLength = KeyWith(
@@ -74,11 +76,30 @@ internal static class ListStatements
     /// Locks the key's row, live, expired or missing, and reads a list's bounds in the same round trip: columns of
     /// <see cref="KeyspaceRow"/> (without the string value, which a list never has), then head and tail (params: k).
     /// </summary>
-    public static readonly Statement LockWithBounds = SqlBuilder.From(SqlTable.Keyspace)
-        .Select("id", "type", "expires_at", "NULL",
-            "(SELECT b.head FROM list_bounds b WHERE b.tenant = @tenant AND b.key_id = keyspace.id)",
-            "(SELECT b.tail FROM list_bounds b WHERE b.tenant = @tenant AND b.key_id = keyspace.id)")
-        .Where("k", "=", "@k").ForUpdate().Build("lists.lock_with_bounds");
+    public static readonly Statement LockWithBounds = LockWithEnds(0);
+
+    /// <summary>
+    /// <see cref="LockWithBounds"/> that also reads the elements at <paramref name="shape"/> indexes, a negative index
+    /// counting from the tail as in LINDEX (params: i0..i(shape-1), then k): one row per element found, with its
+    /// position and value after the bounds (NULLs in the one row of a list without those elements, or of another type).
+    /// A pop learns its elements in the round trip that locks the key. The key and its bounds are read first, by
+    /// primary key, so the elements are point reads by position, never a range scan: a range ending at the tail would
+    /// walk every element that earlier pops deleted and purge has not yet removed. A join, not a subquery per element:
+    /// 32 elements cost 0.13 ms instead of 0.5 ms on MariaDB 10.11.
+    /// </summary>
+    public static Statement LockWithEnds(int shape) => LockWithEndsByShape.GetOrAdd(shape, n =>
+    {
+        var builder = SqlBuilder.From(SqlTable.Keyspace).Alias("k")
+            .Select("k.id", "k.type", "k.expires_at", "NULL", "b.head", "b.tail", n == 0 ? "NULL" : "i.pos", n == 0 ? "NULL" : "i.value")
+            .Join("LEFT JOIN list_bounds b ON b.tenant = k.tenant AND b.key_id = k.id");
+        if (n > 0)
+        {
+            var positions = Enumerable.Range(0, n).Select(i => $"IF(@i{i} < 0, b.tail + 1 + @i{i}, b.head + @i{i})");
+            builder.Join("LEFT JOIN list_items i ON i.tenant = k.tenant AND i.key_id = k.id AND i.pos BETWEEN b.head AND b.tail " +
+                         $"AND i.pos IN ({string.Join(", ", positions)})");
+        }
+        return builder.WhereRaw("k.k = @k").ForUpdate().Build(n == 0 ? "lists.lock_with_bounds" : $"lists.lock_with_ends_{n}");
+    });
 
     /// <summary>Writes a list's bounds, creating the row for a new list (params: key_id, head, tail).</summary>
     public static readonly Statement UpsertBounds = SqlBuilder.Insert(Bounds)
@@ -93,6 +114,13 @@ internal static class ListStatements
         .Where("key_id", "=", "@key_id")
         .WhereRaw("pos BETWEEN @left_from AND @left_to OR pos BETWEEN @right_from AND @right_to")
         .OrderBy("pos").Build("lists.select_ends");
+
+    /// <summary>
+    /// Deletes the elements at <paramref name="shape"/> positions (params: key_id, p0..p(shape-1)): a pop's few elements
+    /// by point, so a tail pop does not walk the unpurged elements that earlier tail pops deleted.
+    /// </summary>
+    public static Statement DeleteAt(int shape) => DeleteAtByShape.GetOrAdd(shape, n =>
+        SqlBuilder.Delete(Items).Where("key_id", "=", "@key_id").WhereIn("pos", "@p", n).Build($"lists.delete_at_{n}"));
 
     /// <summary>Deletes the elements <see cref="SelectEnds"/> reads (same params).</summary>
     public static readonly Statement DeleteEnds = SqlBuilder.Delete(Items)

@@ -11,15 +11,27 @@ namespace RedisOnMySql.Commands.Lists;
 /// </summary>
 internal sealed class LockedList
 {
+    /// <summary>
+    /// At most this many elements are read with the lock (<see cref="LockAsync"/>) and deleted by position
+    /// (<see cref="TakeAsync"/>): a batch of single pops from 64 clients; longer pops read and delete ranges.
+    /// </summary>
+    public const int MaxPointElements = 64;
+
     private readonly ISqlRunner _tx;
     private readonly List<(long Pos, byte[] Value)> _placed = new();
+    /// <summary>Elements read with the lock, from the head and from the tail (the last element first), while the bounds are still <see cref="_readAt"/>.</summary>
+    private readonly List<byte[]> _headRead, _tailRead;
+    private readonly (long Head, long Tail) _readAt;
 
-    private LockedList(ISqlRunner tx, CollectionKey key, long head, long tail)
+    private LockedList(ISqlRunner tx, CollectionKey key, long head, long tail, List<byte[]> headRead, List<byte[]> tailRead)
     {
         _tx = tx;
         Key = key;
         Head = head;
         Tail = tail;
+        _headRead = headRead;
+        _tailRead = tailRead;
+        _readAt = (head, tail);
     }
 
     public CollectionKey Key { get; }
@@ -29,15 +41,32 @@ internal sealed class LockedList
     /// <summary>Elements, counting those placed and not yet written; 0 for a missing list.</summary>
     public long Length => Tail - Head + 1;
 
-    /// <summary>Locks the key (WRONGTYPE when it holds another type) and reads its bounds, in one round trip.</summary>
-    public static async Task<LockedList> LockAsync(ISqlRunner tx, byte[] key, long nowMs)
+    /// <summary>
+    /// Locks the key (WRONGTYPE when it holds another type) and reads its bounds, in one round trip. A pop about to take
+    /// <paramref name="fromHead"/> and <paramref name="fromTail"/> elements (together at most
+    /// <see cref="MaxPointElements"/>) gets them in the same round trip.
+    /// </summary>
+    public static async Task<LockedList> LockAsync(ISqlRunner tx, byte[] key, long nowMs, long fromHead = 0, long fromTail = 0)
     {
-        var row = await tx.QueryFirstAsync(ListStatements.LockWithBounds,
-            r => (Key: KeyspaceRow.Read(r), Head: r.IsDBNull(4) ? (long?)null : r.GetInt64(4), Tail: r.IsDBNull(5) ? 0 : r.GetInt64(5)), key);
+        int ends = fromHead + fromTail is var n and > 0 and <= MaxPointElements ? (int)n : 0;
+        var indexes = new List<object?>(ends);
+        for (long i = 0; i < fromHead && ends > 0; i++) indexes.Add(i);
+        for (long i = 1; i <= fromTail && ends > 0; i++) indexes.Add(-i);
+        var rows = await tx.QueryListAsync(ListStatements.LockWithEnds(InListShape.For(ends)), r =>
+            (Key: KeyspaceRow.Read(r), Head: r.IsDBNull(4) ? (long?)null : r.GetInt64(4), Tail: r.IsDBNull(5) ? 0 : r.GetInt64(5),
+                Element: r.IsDBNull(6) ? ((long, byte[])?)null : (r.GetInt64(6), (byte[])r.GetValue(7))),
+            [.. InListShape.Padded(indexes), key]);
+        var row = rows.FirstOrDefault();
         var collection = CollectionKey.FromLockedRow(tx, key, KeyType.List, row.Key, nowMs);
-        if (!collection.Exists) return new LockedList(tx, collection, 0, -1);
+        if (!collection.Exists) return new LockedList(tx, collection, 0, -1, [], []);
         if (row.Head is not { } head) throw new InvalidOperationException("a list key has no list_bounds row");
-        return new LockedList(tx, collection, head, row.Tail);
+        // The elements asked for that exist: a short list has fewer, and the same element may be asked of both ends.
+        var read = rows.Where(r => r.Element is not null).ToDictionary(r => r.Element!.Value.Item1, r => r.Element!.Value.Item2);
+        var headRead = Enumerable.Range(0, ends == 0 ? 0 : (int)Math.Min(fromHead, row.Tail - head + 1))
+            .Select(i => read[head + i]).ToList();
+        var tailRead = Enumerable.Range(0, ends == 0 ? 0 : (int)Math.Min(fromTail, row.Tail - head + 1))
+            .Select(i => read[row.Tail - i]).ToList();
+        return new LockedList(tx, collection, head, row.Tail, headRead, tailRead);
     }
 
     /// <summary>The position of the element at <paramref name="index"/> (0-based from the head).</summary>
@@ -84,27 +113,53 @@ internal sealed class LockedList
     {
         if (fromHead + fromTail == 0) return ([], []);
         object?[] ends = [Key.Id, Head, Head + fromHead - 1, Tail - fromTail + 1, Tail];
-        var values = await _tx.QueryListAsync(ListStatements.SelectEnds, r => (byte[])r.GetValue(0), ends);
-        if (values.Count != fromHead + fromTail) throw new InvalidOperationException("list positions are not contiguous");
+        if (!TryGetRead(fromHead, fromTail, out var head, out var tail))
+        {
+            var values = await _tx.QueryListAsync(ListStatements.SelectEnds, r => (byte[])r.GetValue(0), ends);
+            if (values.Count != fromHead + fromTail) throw new InvalidOperationException("list positions are not contiguous");
+            head = values.GetRange(0, (int)fromHead);
+            tail = values.GetRange((int)fromHead, (int)fromTail);
+            tail.Reverse();
+        }
         if (fromHead + fromTail == Length)
         {
             await RemoveAllAsync();
         }
         else
         {
-            await _tx.ExecuteAsync(ListStatements.DeleteEnds, ends);
+            if (fromHead + fromTail <= MaxPointElements)
+            {
+                var positions = new List<object?>();
+                for (long pos = Head; pos < Head + fromHead; pos++) positions.Add(pos);
+                for (long pos = Tail - fromTail + 1; pos <= Tail; pos++) positions.Add(pos);
+                int shape = InListShape.For(positions.Count);
+                await _tx.ExecuteAsync(ListStatements.DeleteAt(shape), [Key.Id, .. InListShape.Padded(positions)]);
+            }
+            else
+            {
+                await _tx.ExecuteAsync(ListStatements.DeleteEnds, ends);
+            }
             Head += fromHead;
             Tail -= fromTail;
             await SaveBoundsAsync();
         }
-        var tail = values.GetRange((int)fromHead, (int)fromTail);
-        tail.Reverse();
-        return (values.GetRange(0, (int)fromHead), tail);
+        return (head, tail);
+    }
+
+    /// <summary>The elements read with the lock, when they cover the request and no write has moved the bounds since.</summary>
+    private bool TryGetRead(long fromHead, long fromTail, out List<byte[]> head, out List<byte[]> tail)
+    {
+        bool covered = (Head, Tail) == _readAt && fromHead <= _headRead.Count && fromTail <= _tailRead.Count;
+        head = covered ? _headRead.GetRange(0, (int)fromHead) : [];
+        tail = covered ? _tailRead.GetRange(0, (int)fromTail) : [];
+        return covered;
     }
 
     /// <summary>The element at one end, left in place (the list must not be empty).</summary>
     public async Task<byte[]> PeekAsync(ListEnd end)
     {
+        if (TryGetRead(end == ListEnd.Left ? 1 : 0, end == ListEnd.Right ? 1 : 0, out var head, out var tail))
+            return end == ListEnd.Left ? head[0] : tail[0];
         long pos = end == ListEnd.Left ? Head : Tail;
         var values = await _tx.QueryListAsync(ListStatements.SelectEnds, r => (byte[])r.GetValue(0), Key.Id, pos, pos, pos + 1, pos);
         return values[0];

@@ -98,4 +98,20 @@ public class CoalescedPushPopTests(ListsFixture fixture)
         foreach (var reply in expected) Assert.Equal(reply, await client.ReadReplyAsync());
         Assert.Equal(Int(0), await client.CommandAsync("EXISTS", k));
     }
+
+    [Fact]
+    public async Task Pipelined_pops_leave_the_middle_of_the_list_in_place()
+    {
+        using var client = await fixture.RawAsync();
+        var k = ProxyFixture.Key("middle");
+        await client.CommandAsync("RPUSH", k, "1", "2", "3", "4", "5", "6", "7", "8");
+        var pipeline = new[] { new[] { "LPOP", k }, ["RPOP", k, "2"], ["LPOP", k, "2"], ["RPOP", k] };
+        var expected = new[] { Bulk("1"), Array("8", "7"), Array("2", "3"), Bulk("6") };
+        client.Send(pipeline.SelectMany(RawRespClient.Command).ToArray());
+        foreach (var reply in expected) Assert.Equal(reply, await client.ReadReplyAsync());
+        Assert.Equal(Array("4", "5"), await client.CommandAsync("LRANGE", k, "0", "-1"));
+        await fixture.AssertContiguousAsync(k);
+        Assert.Equal(Int(3), await client.CommandAsync("RPUSH", k, "x"));
+        Assert.Equal(Array("4", "5", "x"), await client.CommandAsync("LRANGE", k, "0", "-1"));
+    }
 }

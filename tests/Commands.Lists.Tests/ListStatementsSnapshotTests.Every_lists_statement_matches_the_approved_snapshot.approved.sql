@@ -7,6 +7,9 @@ INSERT INTO list_items (tenant, key_id, pos, value) SELECT @tenant, @dst_id, pos
 -- lists.copy_renumbered
 INSERT INTO list_items (tenant, key_id, pos, value) SELECT @tenant, key_id, @base + ROW_NUMBER() OVER (ORDER BY pos), value FROM list_items WHERE tenant = @tenant AND key_id = @key_id;
 
+-- lists.delete_at_2
+DELETE FROM list_items WHERE tenant = @tenant AND key_id = @key_id AND pos IN (@p0, @p1);
+
 -- lists.delete_ends
 DELETE FROM list_items WHERE tenant = @tenant AND key_id = @key_id AND (pos BETWEEN @left_from AND @left_to OR pos BETWEEN @right_from AND @right_to);
 
@@ -26,7 +29,10 @@ INSERT INTO list_items (tenant, key_id, pos, value) VALUES (@tenant, @key_id, @p
 INSERT INTO list_items (tenant, key_id, pos, value) VALUES (@tenant, @key_id, @pos0, @value0), (@tenant, @key_id, @pos1, @value1), (@tenant, @key_id, @pos2, @value2), (@tenant, @key_id, @pos3, @value3) ON DUPLICATE KEY UPDATE value = VALUES(value);
 
 -- lists.lock_with_bounds
-SELECT id, type, expires_at, NULL, (SELECT b.head FROM list_bounds b WHERE b.tenant = @tenant AND b.key_id = keyspace.id), (SELECT b.tail FROM list_bounds b WHERE b.tenant = @tenant AND b.key_id = keyspace.id) FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k FOR UPDATE;
+SELECT k.id, k.type, k.expires_at, NULL, b.head, b.tail, NULL, NULL FROM keyspace k LEFT JOIN list_bounds b ON b.tenant = k.tenant AND b.key_id = k.id WHERE k.tenant = @tenant AND k.db = @db AND (k.k = @k) FOR UPDATE;
+
+-- lists.lock_with_ends_2
+SELECT k.id, k.type, k.expires_at, NULL, b.head, b.tail, i.pos, i.value FROM keyspace k LEFT JOIN list_bounds b ON b.tenant = k.tenant AND b.key_id = k.id LEFT JOIN list_items i ON i.tenant = k.tenant AND i.key_id = k.id AND i.pos BETWEEN b.head AND b.tail AND i.pos IN (IF(@i0 < 0, b.tail + 1 + @i0, b.head + @i0), IF(@i1 < 0, b.tail + 1 + @i1, b.head + @i1)) WHERE k.tenant = @tenant AND k.db = @db AND (k.k = @k) FOR UPDATE;
 
 -- lists.select_ends
 SELECT value FROM list_items WHERE tenant = @tenant AND key_id = @key_id AND (pos BETWEEN @left_from AND @left_to OR pos BETWEEN @right_from AND @right_to) ORDER BY pos;

@@ -8,7 +8,7 @@ public class ListStatementsSnapshotTests
     public void Every_lists_statement_matches_the_approved_snapshot() =>
         SqlSnapshot.Verify([typeof(ListStatements)],
         [
-            ListStatements.InsertItems(1), ListStatements.InsertItems(4),
+            ListStatements.InsertItems(1), ListStatements.InsertItems(4), ListStatements.LockWithEnds(2), ListStatements.DeleteAt(2),
             ListStatements.ItemTable.CopyChildren, ListStatements.BoundsTable.CopyChildren,
         ]);
 }
