@@ -2,10 +2,10 @@
 # Benchmarks the proxy side by side with a real Redis and with the raw MariaDB underneath it, in one run:
 #   bench/run.sh            full run (about 5 s per case; under 10 minutes on 2 cores, build included)
 #   bench/run.sh --quick    smoke run (1 s per case)
-# It installs what is missing with apt-get (mariadb-server redis-server redis-tools sysbench gnuplot-nox), builds
-# the solution in Release, starts a throwaway MariaDB, the proxy and a redis-server on free loopback ports, runs
-# redis-benchmark against the proxy and Redis and sysbench against MariaDB, prints a table and writes
-# docs/benchmarks.md with docs/benchmarks.png. Everything it starts or creates is removed when it exits.
+# It installs what is missing with apt-get (mariadb-server redis-server redis-tools sysbench gnuplot-nox
+# python3-redis), builds the solution in Release, starts a throwaway MariaDB, the proxy and a redis-server on free
+# loopback ports, runs redis-benchmark against the proxy and Redis and sysbench against MariaDB, prints a table and
+# writes docs/benchmarks.md with docs/benchmarks.png. Everything it starts or creates is removed when it exits.
 #
 # Environment:
 #   BENCH_SECONDS     target duration of each case in seconds (default 5, --quick 1)
@@ -39,6 +39,9 @@ log() { echo "bench: $*" >&2; }
 # shellcheck source=../scripts/shell-tools.sh
 . "$REPO/scripts/shell-tools.sh"
 
+# Debian's python3, the one python3-redis installs into (a python3 earlier on PATH, e.g. pyenv's, may lack it).
+PUBSUB_PYTHON=/usr/bin/python3
+
 install_missing() {
     local packages=()
     find_tool mariadbd >/dev/null && find_tool mariadb >/dev/null || packages+=(mariadb-server)
@@ -46,6 +49,7 @@ install_missing() {
     find_tool redis-cli >/dev/null && find_tool redis-benchmark >/dev/null || packages+=(redis-tools)
     find_tool sysbench >/dev/null || packages+=(sysbench)
     find_tool gnuplot >/dev/null || packages+=(gnuplot-nox)
+    "$PUBSUB_PYTHON" -c 'import redis' 2>/dev/null || packages+=(python3-redis)
     install_packages "${packages[@]}"
 }
 
@@ -188,10 +192,12 @@ log "proxy RSS ${RSS_BEFORE} MB, ${RSS_IDLE} MB with $((IDLE_CONNECTED - 1)) idl
 # Prints "rps p50 p99" for one redis-benchmark run, or fails (redis-benchmark 7 exits non-zero on an error reply,
 # e.g. a command the proxy does not have yet).
 redis_benchmark() { # port test clients pipeline requests
-    local csv
+    local csv test=(-t "$2")
+    # PUBLISH is not one of redis-benchmark's own tests: a custom command, to a channel nobody subscribes to.
+    [ "$2" = publish ] && test=(PUBLISH bench:channel hello)
     # redis-benchmark spins forever once its server is gone, so every run has a time limit.
-    csv="$(timeout -k 5 "$CASE_TIME_LIMIT" redis-benchmark -h 127.0.0.1 -p "$1" -t "$2" -c "$3" -P "$4" -n "$5" \
-        -r "$KEYSPACE" --csv 2>>"$WORK/redis-benchmark.err")" || return 1
+    csv="$(timeout -k 5 "$CASE_TIME_LIMIT" redis-benchmark -h 127.0.0.1 -p "$1" -c "$3" -P "$4" -n "$5" \
+        -r "$KEYSPACE" --csv "${test[@]}" 2>>"$WORK/redis-benchmark.err")" || return 1
     # The last row: LRANGE_100 is preceded by redis-benchmark's own "LPUSH (needed to benchmark LRANGE)" row.
     awk -F, 'NR > 1 && $2 != "" { gsub(/"/, ""); last = $2 " " $5 " " $7 } END { if (last == "") exit 1; print last }' <<<"$csv"
 }
@@ -254,6 +260,44 @@ for system in proxy redis; do
 done
 RSS_AFTER_CASES="$(rss_mb "$PROXY_PID" 2>/dev/null || echo n/a)"
 
+# --- Issue 8's list target, like for like: INCR, LPUSH, RPUSH, LPOP and RPOP at 50 clients with one request count,
+# interleaved over LIST_ROUNDS rounds, compared by their medians. The pushes add 2n elements to the empty list and the
+# pops take them all, so no pop finds the list empty (in the table above a pop case may drain it and then answer nil).
+# One 5 s case varies by up to ±30% on a shared 2-core machine; interleaved rounds share that noise. ---
+LIST_ROUNDS=3; [ "$MODE" = quick ] && LIST_ROUNDS=1
+LIST_TESTS=(incr lpush rpush lpop rpop)
+LIST_ROUNDS_FILE="$WORK/list-rounds.tsv"
+: >"$LIST_ROUNDS_FILE"
+if server_alive proxy && LIST_REQUESTS="$(requests_for "$PROXY_PORT" incr 50 1)"; then
+    redis-cli -h 127.0.0.1 -p "$PROXY_PORT" DEL mylist >/dev/null
+    for round in $(seq 1 "$LIST_ROUNDS"); do
+        for test in "${LIST_TESTS[@]}"; do
+            if figures="$(redis_benchmark "$PROXY_PORT" "$test" 50 1 "$LIST_REQUESTS")"; then
+                read -r rps _ <<<"$figures"
+                printf '%s\t%s\n' "$test" "$rps" >>"$LIST_ROUNDS_FILE"
+                log "$(printf 'list round %s: %-5s c=50 %10s rps (n=%s)' "$round" "$test" "$rps" "$LIST_REQUESTS")"
+            fi
+        done
+    done
+fi
+list_median() { # test: median rps over the rounds, or n/a
+    awk -F'\t' -v t="$1" '$1 == t { v[n++] = $2 } END {
+        if (n == 0) { print "n/a"; exit }
+        for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (v[j] < v[i]) { x = v[i]; v[i] = v[j]; v[j] = x }
+        printf "%.0f", n % 2 ? v[int(n / 2)] : (v[n / 2 - 1] + v[n / 2]) / 2 }' "$LIST_ROUNDS_FILE"
+}
+list_targets() { # issue 8: each list command's median at least INCR's
+    local incr test median verdict ratio
+    incr="$(list_median incr)"
+    for test in lpush rpush lpop rpop; do
+        median="$(list_median "$test")"
+        read -r ratio verdict < <(awk -v a="$median" -v b="$incr" 'BEGIN {
+            if (a == "n/a" || b == "n/a" || b == 0) print "n/a not measured"
+            else printf "%.2fx %s\n", a / b, (a / b >= 1.0 ? "met" : "missed") }')
+        echo "- ${test^^} vs this proxy's INCR, medians of $LIST_ROUNDS interleaved rounds at 50 clients ($median vs $incr rps): $ratio (target ≥ 1.0x) — **$verdict**"
+    done
+}
+
 # --- Blocking pops: push-to-reply latency of BLPOP on the same proxy, across the two proxies, and on Redis; and the
 # event-feed polls a proxy sends with no blocked client and with 1,000 (bench/wake_latency.py). ---
 WAKE_SAMPLES=200; [ "$MODE" = quick ] && WAKE_SAMPLES=40
@@ -262,11 +306,30 @@ wake() { timeout -k 5 300 python3 "$BENCH/wake_latency.py" "$@" 2>>"$WORK/wake.e
 read -r WAKE_SAME_P50 WAKE_SAME_P99 WAKE_SAME_MAX <<<"$(wake latency "$PROXY_PORT" "$PROXY_PORT" "$WAKE_SAMPLES")"
 read -r WAKE_CROSS_P50 WAKE_CROSS_P99 WAKE_CROSS_MAX <<<"$(wake latency "$PROXY_PORT" "$PROXY2_PORT" "$WAKE_SAMPLES")"
 read -r WAKE_REDIS_P50 WAKE_REDIS_P99 WAKE_REDIS_MAX <<<"$(wake latency "$REDIS_PORT" "$REDIS_PORT" "$WAKE_SAMPLES")"
-read -r _ POLLS_IDLE <<<"$(wake polls "$PROXY2_PORT" "$POLL_SECONDS" 0)"
-read -r POLLS_BLOCKED POLLS_BUSY <<<"$(wake polls "$PROXY2_PORT" "$POLL_SECONDS" 1000)"
+# A trailing _ takes the third n/a of a failed run: joined to the last figure, "n/a n/a" would pass at_most as 0.
+read -r _ POLLS_IDLE _ <<<"$(wake polls "$PROXY2_PORT" "$POLL_SECONDS" 0)"
+read -r POLLS_BLOCKED POLLS_BUSY _ <<<"$(wake polls "$PROXY2_PORT" "$POLL_SECONDS" 1000)"
 POLL_MS=20
 log "BLPOP wake-up p50/p99/max ms: same proxy $WAKE_SAME_P50/$WAKE_SAME_P99/$WAKE_SAME_MAX, across proxies $WAKE_CROSS_P50/$WAKE_CROSS_P99/$WAKE_CROSS_MAX, Redis $WAKE_REDIS_P50/$WAKE_REDIS_P99/$WAKE_REDIS_MAX"
 log "event-feed polls per second: $POLLS_IDLE with no blocked client, $POLLS_BUSY with $POLLS_BLOCKED blocked clients (one per ${POLL_MS} ms = $((1000 / POLL_MS))/s at most)"
+
+# --- Pub/Sub: publish-to-delivery latency on the same proxy, across the two proxies and on Redis; one channel fanned
+# out to subscribers on both proxies (bench/pubsub_latency.py); and PUBLISH throughput, as rows of the table. ---
+PUBSUB_SAMPLES=200; [ "$MODE" = quick ] && PUBSUB_SAMPLES=40
+FANOUT_SUBSCRIBERS=100
+FANOUT_MESSAGES=2000; [ "$MODE" = quick ] && FANOUT_MESSAGES=400
+pubsub() { timeout -k 5 300 "$PUBSUB_PYTHON" "$BENCH/pubsub_latency.py" "$@" 2>>"$WORK/pubsub.err" || echo "n/a n/a n/a"; }
+read -r PUBSUB_SAME_P50 PUBSUB_SAME_P99 PUBSUB_SAME_MAX <<<"$(pubsub latency "$PROXY_PORT" "$PROXY_PORT" "$PUBSUB_SAMPLES")"
+read -r PUBSUB_CROSS_P50 PUBSUB_CROSS_P99 PUBSUB_CROSS_MAX <<<"$(pubsub latency "$PROXY_PORT" "$PROXY2_PORT" "$PUBSUB_SAMPLES")"
+read -r PUBSUB_REDIS_P50 PUBSUB_REDIS_P99 PUBSUB_REDIS_MAX <<<"$(pubsub latency "$REDIS_PORT" "$REDIS_PORT" "$PUBSUB_SAMPLES")"
+read -r FANOUT_MPS FANOUT_DPS _ <<<"$(pubsub fanout "$PROXY_PORT" "$PROXY2_PORT" "$FANOUT_SUBSCRIBERS" "$FANOUT_MESSAGES")"
+log "Pub/Sub delivery p50/p99/max ms: same proxy $PUBSUB_SAME_P50/$PUBSUB_SAME_P99/$PUBSUB_SAME_MAX, across proxies $PUBSUB_CROSS_P50/$PUBSUB_CROSS_P99/$PUBSUB_CROSS_MAX, Redis $PUBSUB_REDIS_P50/$PUBSUB_REDIS_P99/$PUBSUB_REDIS_MAX"
+log "Pub/Sub fan-out to $FANOUT_SUBSCRIBERS subscribers on both proxies: $FANOUT_MPS messages/s, $FANOUT_DPS deliveries/s"
+if [ -s "$WORK/pubsub.err" ]; then log "bench/pubsub_latency.py failed:"; tail -n 5 "$WORK/pubsub.err" >&2; fi
+for system in proxy redis; do
+    if [ "$system" = proxy ]; then port="$PROXY_PORT"; else port="$REDIS_PORT"; fi
+    for clients in "${CLIENT_COUNTS[@]}"; do run_case "$system" "$port" publish "$clients" 1; done
+done
 stop_process "$REDIS_PID"; REDIS_PID=""
 stop_process "$PROXY_PID"; PROXY_PID=""
 stop_process "$PROXY2_PID"; PROXY2_PID=""
@@ -317,6 +380,13 @@ wake_targets() { # issue 8's blocking-pop targets, default config (events.poll_m
     echo "- Redis itself for reference: BLPOP woken p50 $WAKE_REDIS_P50 ms, p99 $WAKE_REDIS_P99 ms"
 }
 
+pubsub_targets() { # issue 9's Pub/Sub targets, default config (events.poll_ms 20)
+    echo "- Pub/Sub message through the same proxy: p50 $PUBSUB_SAME_P50 ms (target ≤ 5 ms) — **$(at_most "$PUBSUB_SAME_P50" 5)**; p99 $PUBSUB_SAME_P99 ms, max $PUBSUB_SAME_MAX ms"
+    echo "- Pub/Sub message through the other proxy: p50 $PUBSUB_CROSS_P50 ms (target ≤ 50 ms) — **$(at_most "$PUBSUB_CROSS_P50" 50)**; p99 $PUBSUB_CROSS_P99 ms (target ≤ 200 ms) — **$(at_most "$PUBSUB_CROSS_P99" 200)**; max $PUBSUB_CROSS_MAX ms"
+    echo "- Pub/Sub fan-out of one channel to $FANOUT_SUBSCRIBERS subscribers on both proxies, $FANOUT_MESSAGES messages from one publisher: $FANOUT_MPS messages/s, $FANOUT_DPS deliveries/s (no target)"
+    echo "- Redis itself for reference: Pub/Sub message p50 $PUBSUB_REDIS_P50 ms, p99 $PUBSUB_REDIS_P99 ms"
+}
+
 # --- Report ---
 MARIADB_VERSION="$(mariadb_root -N -e 'SELECT VERSION()')"
 mkdir -p "$REPORT_DIR"
@@ -360,11 +430,13 @@ EOF
 
 ![Requests per second with 50 clients, log scale](benchmarks.png)
 
-### Targets (issues 4 and 8; load cases at 50 clients)
+### Targets (issues 4, 8 and 9; load cases at 50 clients)
 
 EOF
     awk -v mode=targets -f "$BENCH/report.awk" "$RESULTS"
+    list_targets
     wake_targets
+    pubsub_targets
     echo "- $IDLE_CLIENTS idle client connections: proxy resident size $RSS_IDLE MB in total, $RSS_BEFORE MB before they connected (target ≤ 150 MB) — $(memory_verdict). After all the load cases the proxy was $RSS_AFTER_CASES MB: its heap and buffer pools grow with the load, not with idle connections."
     cat <<EOF
 
@@ -386,12 +458,27 @@ EOF
   first bucket where the cumulative count reaches half the events.
 - **Lists**: redis-benchmark's LPUSH, RPUSH, LPOP and RPOP all work on one list \`mylist\` (a hot key, like HSET's
   hash); LRANGE_100 reads its first 100 elements after redis-benchmark's own LPUSH fills it. Their target: at least
-  this proxy's INCR at 50 clients in the same run (each is a one-row read-modify-write batched like INCR).
+  this proxy's INCR at 50 clients in the same run (each is a one-row read-modify-write batched like INCR), checked
+  like for like after the table's cases: INCR, LPUSH, RPUSH, LPOP, RPOP with one request count n, $LIST_ROUNDS
+  interleaved rounds, medians compared (2n pushed then 2n popped, so no pop finds the list empty).
 - **Blocking pops** (\`bench/wake_latency.py\`): a client runs \`BLPOP key 10\`; once \`INFO clients\` shows it blocked,
   another client runs \`LPUSH key x\`, through the same proxy, through a second proxy on the same database, or on
   Redis. The time is from just before the LPUSH is sent to the arrival of the BLPOP reply, $WAKE_SAMPLES samples each.
   Then the second proxy's \`event_feed_polls\` (INFO stats) is read over $POLL_SECONDS s with no blocked client, and
   with 1,000 connections each blocked on its own key. Default config: \`events.poll_ms\` 20.
+- **Pub/Sub** (\`bench/pubsub_latency.py\`, redis-py): a client subscribes to a channel of its own; once that is
+  confirmed, another client publishes a timestamp to it, through the same proxy, through the second proxy, or on Redis,
+  $PUBSUB_SAMPLES times about 5 ms apart (every third or so up to 20 ms later, so the samples do not keep one phase to
+  the event-feed polls). The time is from just before the PUBLISH is sent to the message's arrival on the subscriber's
+  connection; the PUBLISH reply is read after it. Fan-out: $FANOUT_SUBSCRIBERS connections, half on each proxy, subscribe
+  to one channel; one client on the first proxy, in a process of its own, publishes $FANOUT_MESSAGES messages back to
+  back, each after the previous reply. Its figures are n/a unless every PUBLISH answers $FANOUT_SUBSCRIBERS and every
+  subscriber receives every message once and in order; messages/s and deliveries/s (messages × subscribers) are over
+  the time from the first PUBLISH to the last delivery, and include one Python thread reading all $FANOUT_SUBSCRIBERS
+  connections on the same cores (about 10 µs per delivery, so about 100,000 deliveries/s at most). The
+  table's PUBLISH rows: \`redis-benchmark -c 1|50 -n <requests> PUBLISH bench:channel hello\`, unpipelined, to a
+  channel nobody subscribes to: on the proxy one insert into the event feed and one query counting the receivers on
+  live proxies. Default config: \`events.poll_ms\` 20.
 - **Memory**: \`VmRSS\` of the proxy process once the keys are loaded, then with $IDLE_CLIENTS connections held open by
   \`redis-benchmark -I\` (idle mode), each signed in as the default user, read once \`INFO clients\` counts them all;
   and again after all the load cases.
@@ -416,7 +503,9 @@ awk -v mode=text -f "$BENCH/report.awk" "$RESULTS"
 echo "$IDLE_CLIENTS idle connections: proxy RSS $RSS_IDLE MB (target ≤ 150 MB) — $(memory_verdict | tr -d '*')"
 echo
 awk -v mode=targets -f "$BENCH/report.awk" "$RESULTS" | sed 's/\*\*//g; s/^- //'
+list_targets | sed 's/\*\*//g; s/^- //'
 wake_targets | sed 's/\*\*//g; s/^- //'
+pubsub_targets | sed 's/\*\*//g; s/^- //'
 echo
 if [ -n "$DEAD_SERVERS" ]; then log "WARNING: ${DEAD_SERVERS}exited during the run"; fi
 log "report written to $REPORT_DIR/benchmarks.md (chart $REPORT_DIR/benchmarks.png)"

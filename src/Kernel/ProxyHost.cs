@@ -11,6 +11,7 @@ using RedisOnMySql.Kernel.Configuration;
 using RedisOnMySql.Kernel.Events;
 using RedisOnMySql.Kernel.Migrations;
 using RedisOnMySql.Kernel.Plugins;
+using RedisOnMySql.Kernel.Proxies;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Server;
 using RedisOnMySql.Kernel.Sql;
@@ -95,7 +96,10 @@ public static class ProxyHost
         services.AddSingleton<Authenticator>();
         services.AddSingleton<EventFeed>();
         services.AddSingleton<BlockingRegistry>();
+        services.AddSingleton<ProxyRegistry>();
         services.AddHostedService<EventCleanupService>();
+        services.AddHostedService<PubsubCleanupService>();
+        services.AddHostedService<ProxyHeartbeatService>();
         services.AddSingleton<ExpiredKeySweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredKeySweeper>());
         services.AddHostedService<PoolEvictionService>();

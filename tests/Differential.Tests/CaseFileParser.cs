@@ -4,12 +4,14 @@ namespace RedisOnMySql.Differential.Tests;
 
 /// <summary>
 /// Reads one family's case file (<c>cases/&lt;family&gt;.redis</c>): <c># comment</c> and blank lines are ignored,
-/// <c>=== name</c> starts a case, every other line is a command, optionally prefixed by <c>unordered:</c>,
-/// <c>shape:</c> or <c>unordered-scan:</c>.
+/// <c>=== name</c> starts a case, every other line is a command, optionally prefixed by <c>other:</c> (the second
+/// connection), then <c>frames:N</c> (N reply frames), then <c>unordered:</c>, <c>shape:</c> or <c>unordered-scan:</c>;
+/// or <c>(read)</c>, which reads a pushed message (see <see cref="CaseLine"/>).
 /// </summary>
 public static class CaseFileParser
 {
     private const string CaseMarker = "===";
+    private const string ReadLine = "(read)";
 
     // Longest first: "unordered-scan:" must not be taken for "unordered:".
     private static readonly (string Prefix, ReplyComparison Comparison)[] Prefixes =
@@ -51,6 +53,24 @@ public static class CaseFileParser
             }
             if (name == null) throw Malformed(file, number, "a command before the first '=== name' line");
 
+            if (text == ReadLine)
+            {
+                lines.Add(new CaseLine(file, number, text, [], ReplyComparison.Exact));
+                continue;
+            }
+            bool onOther = false;
+            int frames = 1;
+            if (text.StartsWith("other:", StringComparison.Ordinal))
+            {
+                onOther = true;
+                text = text["other:".Length..].Trim();
+            }
+            if (text.StartsWith("frames:", StringComparison.Ordinal))
+            {
+                var count = text["frames:".Length..].Split(' ', 2);
+                if (!int.TryParse(count[0], out frames) || frames < 1 || count.Length < 2) throw Malformed(file, number, "frames:N needs a count and a command");
+                text = count[1].Trim();
+            }
             var comparison = ReplyComparison.Exact;
             var command = text;
             foreach (var (prefix, kind) in Prefixes)
@@ -63,7 +83,7 @@ public static class CaseFileParser
             var arguments = CommandLineSplitter.Split(Encoding.UTF8.GetBytes(command));
             if (arguments == null) throw Malformed(file, number, $"unbalanced quotes in: {command}");
             if (arguments.Count == 0) throw Malformed(file, number, "a prefix without a command");
-            lines.Add(new CaseLine(file, number, command, arguments, comparison));
+            lines.Add(new CaseLine(file, number, command, arguments, comparison, onOther, frames));
         }
         EndCase(number);
         return cases;

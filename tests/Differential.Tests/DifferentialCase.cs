@@ -14,7 +14,7 @@ public sealed record DifferentialCase(string Family, string Name, IReadOnlyList<
     public IReadOnlySet<int> TouchedDatabases()
     {
         var databases = new SortedSet<int> { 0 };
-        foreach (var args in Lines.Select(l => l.Arguments.Select(a => Encoding.UTF8.GetString(a)).ToList()))
+        foreach (var args in Lines.Where(l => !l.SendsNothing).Select(l => l.Arguments.Select(a => Encoding.UTF8.GetString(a)).ToList()))
         {
             var command = args[0].ToUpperInvariant();
             if (command == "SELECT" && args.Count == 2) AddDatabase(databases, args[1]);

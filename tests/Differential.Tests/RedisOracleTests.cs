@@ -23,14 +23,16 @@ public sealed class RedisOracleTests(ProxyFixture fixture) : IClassFixture<Proxy
         var differentialCase = CaseLibrary.Find(family, name);
         using var redis = new RawRespClient(RedisServer.Shared.Port);
         using var proxy = await fixture.RawAsync();
+        using var otherRedis = new RawRespClient(RedisServer.Shared.Port);
+        using var otherProxy = await fixture.RawAsync();
         // Both start empty at db 0; FLUSHALL on the proxy empties only tenantA's databases.
         Assert.Equal("+OK\r\n", await redis.CommandAsync("FLUSHALL"));
         Assert.Equal("+OK\r\n", await proxy.CommandAsync("FLUSHALL"));
 
         foreach (var line in differentialCase.Lines)
         {
-            var expected = await ReplyAsync(redis, line);
-            var actual = await ReplyAsync(proxy, line);
+            var expected = await ReplyAsync(line.OnOther ? otherRedis : redis, line);
+            var actual = await ReplyAsync(line.OnOther ? otherProxy : proxy, line);
             if (!ReplyComparer.Matches(line.Comparison, expected, actual))
                 Assert.Fail(
                     $"{line.Location}: {line.Text}\n" +
@@ -44,8 +46,10 @@ public sealed class RedisOracleTests(ProxyFixture fixture) : IClassFixture<Proxy
 
     private static async Task<byte[]> ReplyAsync(RawRespClient client, CaseLine line)
     {
-        client.Send(RawRespClient.Command(line.Arguments.ToArray()));
-        return await client.ReadReplyBytesAsync();
+        if (!line.SendsNothing) client.Send(RawRespClient.Command(line.Arguments.ToArray()));
+        var frames = new List<byte>();
+        for (int i = 0; i < line.Frames; i++) frames.AddRange(await client.ReadReplyBytesAsync());
+        return [.. frames];
     }
 
     private async Task AssertOtherTenantSeesNothingAsync(DifferentialCase differentialCase)

@@ -80,6 +80,8 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
     {
         if (!entry.ArityMatches(args.Count)) return RedisErrors.WrongArity(entry.Name);
         if (!session.IsAuthenticated && !entry.Has(CommandFlags.NoAuth)) return RedisErrors.NoAuth;
+        if (session.IsSubscribed && !entry.Has(CommandFlags.SubscribedContext))
+            return $"ERR Can't execute '{entry.Name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context";
         foreach (var index in entry.KeyIndexes(args.Count))
         {
             if (args[index].Length > KeyspaceLimits.MaxKeyBytes) return KeyspaceLimits.KeyTooLong;

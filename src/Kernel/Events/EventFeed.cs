@@ -24,6 +24,8 @@ public sealed class EventFeed
     private IEventListener[] _listeners = [];
     private bool _polling;
     private long _polls;
+    // Callers of CatchUpAsync waiting for the next poll to start, and those whose poll is under way.
+    private List<TaskCompletionSource> _catchUpNext = [];
 
     public EventFeed(BackendPools pools, ProxyOptions options, RetryPolicies retry, IHostApplicationLifetime lifetime,
         ILogger<EventFeed> logger)
@@ -52,6 +54,19 @@ public sealed class EventFeed
         foreach (var listener in Volatile.Read(ref _listeners)) listener.OnEvent(e);
     }
 
+    /// <summary>
+    /// Completes once a poll that starts after this call has handed its events to the listeners: whatever other
+    /// proxies committed before the call has then been delivered (or, when still uncommitted, is tracked as a gap).
+    /// A subscriber uses it to tell the messages published before its subscription from those after.
+    /// </summary>
+    public Task CatchUpAsync()
+    {
+        var caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate) _catchUpNext.Add(caughtUp);
+        Wake();
+        return caughtUp.Task;
+    }
+
     /// <summary>A listener started listening: make sure the poller runs.</summary>
     public void Wake()
     {
@@ -66,27 +81,38 @@ public sealed class EventFeed
     private async Task PollLoopAsync()
     {
         var cursor = new EventCursor();
-        var interval = TimeSpan.FromMilliseconds(_options.Events.PollMs);
         while (!_stopping.IsCancellationRequested)
         {
             IEventListener[] listening;
+            List<TaskCompletionSource> catchUps;
             lock (_gate)
             {
                 listening = _listeners.Where(l => l.IsListening).ToArray();
+                catchUps = _catchUpNext;
+                _catchUpNext = [];
                 if (listening.Length == 0)
                 {
                     _polling = false;
+                    foreach (var waiter in catchUps) waiter.TrySetResult(); // nobody left to deliver to
                     return;
                 }
             }
+            var interval = TimeSpan.FromMilliseconds(listening.Min(l => l.MaxPollMs ?? int.MaxValue) is var most and < int.MaxValue
+                ? Math.Min(most, _options.Events.PollMs)
+                : _options.Events.PollMs);
+            int batch = Math.Max(_options.Events.PollBatch, listening.Max(l => l.MinPollBatch ?? 0));
             bool more = false;
             try
             {
-                more = await PollOnceAsync(cursor, listening).ConfigureAwait(false);
+                more = await PollOnceAsync(cursor, listening, batch).ConfigureAwait(false);
+                // A full batch leaves older events unread: the waiters are caught up only by the poll that empties the backlog.
+                if (more) lock (_gate) _catchUpNext.AddRange(catchUps);
+                else foreach (var waiter in catchUps) waiter.TrySetResult();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 _logger.LogWarning("Event feed poll failed, retrying in {Interval} ms: {Message}", interval.TotalMilliseconds, e.Message);
+                lock (_gate) _catchUpNext.AddRange(catchUps);
             }
             if (more) continue;
             try
@@ -95,16 +121,20 @@ public sealed class EventFeed
             }
             catch (OperationCanceledException) { }
         }
-        lock (_gate) _polling = false;
+        lock (_gate)
+        {
+            _polling = false;
+            foreach (var waiter in _catchUpNext) waiter.TrySetCanceled();
+            _catchUpNext = [];
+        }
     }
 
     /// <summary>One query; true when it filled a whole batch, so the next one should follow at once.</summary>
-    private async Task<bool> PollOnceAsync(EventCursor cursor, IEventListener[] listeners)
+    private async Task<bool> PollOnceAsync(EventCursor cursor, IEventListener[] listeners, int batch)
     {
         // The proxy has no credentials of its own: any proven pool reads the shared table (a listener is a signed-in client).
         if (_pools.AnyProven() is not { } pool) return false;
         var executor = new SqlExecutor(pool, new SqlScope("", 0), _retry, this);
-        int batch = _options.Events.PollBatch;
         var (statement, values) = PollStatement(cursor, batch);
         var rows = await executor.QueryListAsync(statement, ReadRow, values).ConfigureAwait(false);
         Interlocked.Increment(ref _polls);

@@ -34,7 +34,15 @@ internal static class EventStatements
             .WhereRaw($"id > @after OR id IN ({string.Join(", ", Enumerable.Range(0, n).Select(i => $"@g{i}"))})")
             .OrderBy("id").Limit("@batch").Build($"events.after_with_gaps_{n}"));
 
-    /// <summary>Deletes up to @batch events older than @cutoff, across tenants (params: cutoff, batch).</summary>
+    private static readonly string MessageKinds = $"{(int)EventKind.Message}, {(int)EventKind.ShardMessage}";
+
+    /// <summary>
+    /// Deletes up to @batch events other than Pub/Sub messages older than @cutoff, across tenants (params: cutoff, batch).
+    /// </summary>
     public static readonly Statement DeleteOlder = SqlBuilder.Delete(Events).Unscoped()
-        .Where("created_at", "<", "@cutoff").Limit("@batch").Build("events.delete_older");
+        .Where("created_at", "<", "@cutoff").WhereRaw($"kind NOT IN ({MessageKinds})").Limit("@batch").Build("events.delete_older");
+
+    /// <summary>Deletes up to @batch Pub/Sub messages older than @cutoff, across tenants (params: cutoff, batch).</summary>
+    public static readonly Statement DeleteOlderMessages = SqlBuilder.Delete(Events).Unscoped()
+        .Where("created_at", "<", "@cutoff").WhereRaw($"kind IN ({MessageKinds})").Limit("@batch").Build("events.delete_older_messages");
 }

@@ -16,4 +16,10 @@ public enum CommandFlags
     Loading = 1 << 8,
     Stale = 1 << 9,
     NoScript = 1 << 10,
+
+    /// <summary>
+    /// Allowed in RESP2's subscribed context, where Redis accepts only (P|S)SUBSCRIBE, (P|S)UNSUBSCRIBE, PING, QUIT and
+    /// RESET. Not a Redis flag: COMMAND does not report it.
+    /// </summary>
+    SubscribedContext = 1 << 16,
 }

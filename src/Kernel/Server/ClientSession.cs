@@ -9,8 +9,11 @@ public sealed class ClientSession
 {
     private readonly CancellationTokenSource _killed = new();
 
+    private readonly Dictionary<Type, ISessionState> _states = new();
+
     public ClientSession(long id, EndPoint? remote, EndPoint? local)
     {
+        Pushes = new PushQueue(this, OutputBufferLimit.PubsubDefault);
         Id = id;
         RemoteEndPoint = remote;
         LocalEndPoint = local;
@@ -44,6 +47,37 @@ public sealed class ClientSession
     internal BlockedClient? Blocked { get; set; }
 
     public bool IsBlocked => Blocked != null;
+
+    /// <summary>Messages pushed to the client between replies (Pub/Sub).</summary>
+    public PushQueue Pushes { get; }
+
+    /// <summary>
+    /// The client's channels, patterns and shard channels, kept by the Pub/Sub family; above 0 the connection is in
+    /// RESP2's subscribed context (only commands flagged <see cref="Sdk.CommandFlags.SubscribedContext"/> run).
+    /// </summary>
+    public int Subscriptions { get; set; }
+
+    public bool IsSubscribed => Subscriptions > 0;
+
+    /// <summary>A family's state for this connection, created on first use; RESET and the connection's end reset it.</summary>
+    public T State<T>(Func<ClientSession, T> create) where T : class, ISessionState
+    {
+        lock (_states)
+        {
+            if (_states.TryGetValue(typeof(T), out var state)) return (T)state;
+            var created = create(this);
+            _states[typeof(T)] = created;
+            return created;
+        }
+    }
+
+    /// <summary>Resets every family's state (RESET, and the connection's end): subscriptions are left, for example.</summary>
+    internal async ValueTask ResetStatesAsync()
+    {
+        ISessionState[] states;
+        lock (_states) states = _states.Values.ToArray();
+        foreach (var state in states) await state.ResetAsync().ConfigureAwait(false);
+    }
 
     /// <summary>Cancelled by CLIENT KILL and shutdown.</summary>
     public CancellationToken Killed => _killed.Token;

@@ -59,7 +59,21 @@ public sealed class RespConnectionHandler(
         }
         finally
         {
+            await LeaveAsync(session).ConfigureAwait(false);
             clients.Close(session);
+        }
+    }
+
+    /// <summary>Resets the families' state of a closed connection (its subscriptions are left); a failure is only logged.</summary>
+    private async Task LeaveAsync(ClientSession session)
+    {
+        try
+        {
+            await session.ResetStatesAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Connection {Id} could not release its state: {Message}", session.Id, e.Message);
         }
     }
 
@@ -80,6 +94,8 @@ public sealed class RespConnectionHandler(
     {
         var writer = new RespWriter(output);
         var context = new CommandContext(session, writer, blocking);
+        // A push interrupts the wait for input; the loop writes pushes between replies, as the only writer.
+        session.Pushes.OnPush(input.CancelPendingRead);
         var requests = new List<List<byte[]>>();
         var plans = new List<CommandPlan>();
         int idleMs = options.Server.IdleTimeoutMs;
@@ -89,7 +105,8 @@ public sealed class RespConnectionHandler(
         while (true)
         {
             // idle_timeout_ms bounds the wait for a new request; read_timeout_ms the wait for the rest of a started one.
-            int waitMs = partialRequest && partialMs > 0 ? partialMs : idleMs;
+            // As in Redis, the idle timeout does not apply to a client in the subscribed context.
+            int waitMs = partialRequest && partialMs > 0 ? partialMs : session.IsSubscribed ? 0 : idleMs;
             ReadResult read;
             try
             {
@@ -122,6 +139,7 @@ public sealed class RespConnectionHandler(
                     protocolError = e;
                 }
                 await ExecuteAsync(context, requests, plans).ConfigureAwait(false);
+                session.Pushes.DrainTo(writer);
                 if (requests.Count == maxInflight) await FlushAsync(output, writer).ConfigureAwait(false);
             } while (requests.Count == maxInflight && protocolError == null && !session.CloseRequested);
 
@@ -135,7 +153,7 @@ public sealed class RespConnectionHandler(
             partialRequest = !buffer.IsEmpty;
             input.AdvanceTo(buffer.Start, buffer.End);
             await FlushAsync(output, writer).ConfigureAwait(false);
-            if (session.CloseRequested || read.IsCompleted || read.IsCanceled) return;
+            if (session.CloseRequested || read.IsCompleted) return;
         }
     }
 

@@ -78,13 +78,18 @@ public sealed class SqlExecutor : ISqlRunner
         return command.LastInsertedId;
     }, Retry.Set, inTransaction: false);
 
-    /// <summary>An event on its own, committed at once (see <see cref="ISqlRunner.AppendEventAsync"/>).</summary>
-    public Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null, int? db = null) =>
-        TransactionAsync(async tx =>
-        {
-            await tx.AppendEventAsync(kind, topic, payload, db).ConfigureAwait(false);
-            return true;
-        }, Retry.Set);
+    /// <summary>
+    /// An event on its own (a PUBLISH): one autocommitted insert, then this proxy's listeners get it (see
+    /// <see cref="ISqlRunner.AppendEventAsync"/>).
+    /// </summary>
+    public async Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null, int? db = null)
+    {
+        var feed = _events ?? throw new InvalidOperationException("this executor has no event feed");
+        var e = new FeedEvent(Scope.Tenant, db ?? Scope.Db, kind, topic, payload);
+        await ExecuteAsync(EventStatements.Append, e.Db, (int)kind, topic, payload, feed.Origin,
+            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).ConfigureAwait(false);
+        feed.DeliverLocal(e);
+    }
 
     /// <summary>
     /// Answers plans in order. A run of consecutive plans sharing a <see cref="PlanMerge"/> goes through that merge's

@@ -109,6 +109,27 @@ public sealed class EventFeedTests : IAsyncLifetime
         Assert.Equal(stopped, _feed.Polls);
     }
 
+    [Fact]
+    public async Task Catching_up_waits_for_a_poll_that_sees_everything_committed_before()
+    {
+        await StartPollingAsync();
+        await using (var connection = await OpenAsync()) await InsertAsync(connection, null, "before");
+        await _feed.CatchUpAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains("before", _listener.Topics);
+    }
+
+    [Fact]
+    public async Task A_listener_can_ask_for_a_shorter_interval_than_events_poll_ms()
+    {
+        _options.Events.PollMs = 1000;
+        _listener.MaxPollMs = 20;
+        _listener.Listening = true;
+        _feed.Wake();
+        await Task.Delay(500);
+        _listener.Listening = false;
+        Assert.InRange(_feed.Polls, 5, 500 / 20 + 2);
+    }
+
     /// <summary>Starts the poller and waits until it has placed its cursor (it has seen the "start" event).</summary>
     private async Task StartPollingAsync()
     {
@@ -135,6 +156,7 @@ public sealed class EventFeedTests : IAsyncLifetime
 
         public bool Listening { get; set; }
         public bool IsListening => Listening;
+        public int? MaxPollMs { get; set; }
         public List<string> Topics => [.. _topics];
 
         public void OnEvent(FeedEvent e) => _topics.Enqueue(Encoding.UTF8.GetString(e.Topic));

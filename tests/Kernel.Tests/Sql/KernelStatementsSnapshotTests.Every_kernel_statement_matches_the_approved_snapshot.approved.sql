@@ -11,7 +11,10 @@ SELECT id, tenant, db, kind, topic, payload, origin FROM events WHERE (id > @aft
 INSERT INTO events (tenant, db, kind, topic, payload, origin, created_at) VALUES (@tenant, @event_db, @kind, @topic, @payload, @origin, @now);
 
 -- events.delete_older
-DELETE FROM events WHERE created_at < @cutoff LIMIT @batch;
+DELETE FROM events WHERE created_at < @cutoff AND (kind NOT IN (2, 3)) LIMIT @batch;
+
+-- events.delete_older_messages
+DELETE FROM events WHERE created_at < @cutoff AND (kind IN (2, 3)) LIMIT @batch;
 
 -- events.latest
 SELECT id, tenant, db, kind, topic, payload, origin FROM events ORDER BY id DESC LIMIT @batch;
@@ -51,6 +54,21 @@ INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, 
 
 -- keyspace.upsert_strings_4
 INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0), (@tenant, @db, @k1, 1, @v1, @expires_at1), (@tenant, @db, @k2, 1, @v2, @expires_at2), (@tenant, @db, @k3, 1, @v3, @expires_at3) ON DUPLICATE KEY UPDATE type = 1, v = VALUES(v), expires_at = VALUES(expires_at);
+
+-- proxies.delete_orphans.pubsub_subscriptions
+DELETE FROM pubsub_subscriptions WHERE (proxy_id NOT IN (SELECT id FROM proxies)) LIMIT @batch;
+
+-- proxies.delete_own.pubsub_subscriptions
+DELETE FROM pubsub_subscriptions WHERE proxy_id = @id;
+
+-- proxies.heartbeat
+INSERT INTO proxies (id, started_at, heartbeat_at) VALUES (@id, CAST(UNIX_TIMESTAMP(CURRENT_TIMESTAMP(3)) * 1000 AS SIGNED), CAST(UNIX_TIMESTAMP(CURRENT_TIMESTAMP(3)) * 1000 AS SIGNED)) ON DUPLICATE KEY UPDATE heartbeat_at = CAST(UNIX_TIMESTAMP(CURRENT_TIMESTAMP(3)) * 1000 AS SIGNED);
+
+-- proxies.remove
+DELETE FROM proxies WHERE id = @id;
+
+-- proxies.remove_idle
+DELETE FROM proxies WHERE (heartbeat_at < CAST(UNIX_TIMESTAMP(CURRENT_TIMESTAMP(3)) * 1000 AS SIGNED) - @idle_ms);
 
 -- sweeper.delete_expired
 DELETE FROM keyspace WHERE (expires_at IS NOT NULL AND expires_at <= @now) LIMIT @batch;

@@ -1,5 +1,7 @@
 using RedisOnMySql.Kernel.Background;
 using RedisOnMySql.Kernel.Events;
+using RedisOnMySql.Kernel.Proxies;
+using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
 using RedisOnMySql.TestInfrastructure;
 
@@ -9,7 +11,9 @@ public class KernelStatementsSnapshotTests
 {
     [Fact]
     public void Every_kernel_statement_matches_the_approved_snapshot() =>
-        SqlSnapshot.Verify([typeof(KeyspaceStatements), typeof(ExpiredKeySweeper), typeof(EventStatements)],
+        SqlSnapshot.Verify([typeof(KeyspaceStatements), typeof(ExpiredKeySweeper), typeof(EventStatements), typeof(ProxyStatements)],
             [KeyspaceStatements.UpsertStrings(1), KeyspaceStatements.UpsertStrings(4), KeyspaceStatements.InsertStrings(1),
-             KeyspaceStatements.InsertStrings(3), EventStatements.AfterWithGaps(1), EventStatements.AfterWithGaps(4)]);
+             KeyspaceStatements.InsertStrings(3), EventStatements.AfterWithGaps(1), EventStatements.AfterWithGaps(4),
+             ProxyStatements.DeleteOwn(new SqlTable("pubsub_subscriptions", TableScope.Tenant)),
+             ProxyStatements.DeleteOrphans(new SqlTable("pubsub_subscriptions", TableScope.Tenant))]);
 }

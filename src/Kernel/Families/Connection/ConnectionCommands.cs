@@ -12,11 +12,18 @@ public sealed class ConnectionCommands(Authenticator authenticator, ProxyOptions
 
     public string Name => "connection";
 
-    [RedisCommand("ping", -1, CommandFlags.Fast, Group = "connection", Summary = "Returns the server's liveliness response.")]
+    [RedisCommand("ping", -1, CommandFlags.Fast | CommandFlags.SubscribedContext, Group = "connection", Summary = "Returns the server's liveliness response.")]
     public ValueTask Ping(CommandContext ctx)
     {
         if (ctx.Count > 2) throw new RedisException(RedisErrors.WrongArity("ping"));
-        if (ctx.Count == 2) ctx.Reply.WriteBulkString(ctx.Arg(1));
+        if (ctx.Session.IsSubscribed)
+        {
+            // In the subscribed context Redis answers with a push-shaped array: "pong" and the message (empty without one).
+            ctx.Reply.WriteArrayHeader(2);
+            ctx.Reply.WriteBulkString("pong");
+            ctx.Reply.WriteBulkString(ctx.Count == 2 ? ctx.Arg(1) : []);
+        }
+        else if (ctx.Count == 2) ctx.Reply.WriteBulkString(ctx.Arg(1));
         else ctx.Reply.WriteSimpleString("PONG");
         return ValueTask.CompletedTask;
     }
@@ -48,7 +55,7 @@ public sealed class ConnectionCommands(Authenticator authenticator, ProxyOptions
         return (options.Auth.DefaultUser, arg);
     }
 
-    [RedisCommand("quit", -1, CommandFlags.NoAuth | CommandFlags.Fast | CommandFlags.Loading | CommandFlags.Stale,
+    [RedisCommand("quit", -1, CommandFlags.NoAuth | CommandFlags.Fast | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.SubscribedContext,
         Group = "connection", Summary = "Closes the connection.")]
     public ValueTask Quit(CommandContext ctx)
     {
@@ -57,11 +64,12 @@ public sealed class ConnectionCommands(Authenticator authenticator, ProxyOptions
         return ValueTask.CompletedTask;
     }
 
-    [RedisCommand("reset", 1, CommandFlags.NoAuth | CommandFlags.Fast | CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale,
+    [RedisCommand("reset", 1, CommandFlags.NoAuth | CommandFlags.Fast | CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.SubscribedContext,
         Group = "connection", Summary = "Resets the connection.")]
     public async ValueTask Reset(CommandContext ctx)
     {
         var session = ctx.Session;
+        await session.ResetStatesAsync().ConfigureAwait(false);
         session.Select(0);
         session.Name = null;
         session.SignOut();

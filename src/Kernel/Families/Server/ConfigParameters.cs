@@ -36,5 +36,6 @@ internal sealed class ConfigParameters(ProxyOptions options)
         ("replica-read-only", "yes"),
         ("loglevel", "notice"),
         ("protected-mode", "no"),
+        ("client-output-buffer-limit", "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60"),
     ];
 }

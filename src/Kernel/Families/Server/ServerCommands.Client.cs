@@ -65,7 +65,7 @@ public sealed partial class ServerCommands
         .Add("unblock", -3, ClientUnblock)
         .Add("no-evict", 3, ClientOnOff)
         .Add("no-touch", 3, ClientOnOff)
-        .Add("help", 2, ctx => WriteHelp(ctx, "CLIENT", ClientHelp));
+        .Add("help", 2, ctx => Subcommands.WriteHelp(ctx, "CLIENT", ClientHelp));
 
     [RedisCommand("client", -2, CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale, Group = "connection",
         Summary = "A container for client connection commands.", Since = "2.4.0")]

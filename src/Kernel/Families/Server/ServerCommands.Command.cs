@@ -36,7 +36,7 @@ public sealed partial class ServerCommands
         .Add("docs", -2, CommandDocs)
         .Add("list", -2, CommandList)
         .Add("getkeys", -3, CommandGetKeys)
-        .Add("help", 2, ctx => WriteHelp(ctx, "COMMAND", CommandHelp));
+        .Add("help", 2, ctx => Subcommands.WriteHelp(ctx, "COMMAND", CommandHelp));
 
     [RedisCommand("command", -1, CommandFlags.Loading | CommandFlags.Stale, Group = "server",
         Summary = "Returns detailed information about all commands.", Since = "2.8.13")]

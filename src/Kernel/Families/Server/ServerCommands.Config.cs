@@ -23,7 +23,7 @@ public sealed partial class ServerCommands
         .Add("get", -3, ConfigGet)
         .Add("set", -4, ConfigSet)
         .Add("resetstat", 2, ConfigResetStat)
-        .Add("help", 2, ctx => WriteHelp(ctx, "CONFIG", ConfigHelp));
+        .Add("help", 2, ctx => Subcommands.WriteHelp(ctx, "CONFIG", ConfigHelp));
 
     [RedisCommand("config", -2, CommandFlags.Admin | CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale,
         Group = "server", Summary = "A container for server configuration commands.", Since = "2.0.0")]

@@ -34,15 +34,4 @@ public sealed partial class ServerCommands(
         ctx.Reply.WriteBulkString(RedisNumbers.ToBytes(micros % 1_000_000));
         return ValueTask.CompletedTask;
     }
-
-    /// <summary>HELP of a container command: the usage line, then one simple string per line.</summary>
-    private static ValueTask WriteHelp(CommandContext ctx, string command, string[] lines)
-    {
-        ctx.Reply.WriteArrayHeader(lines.Length + 3);
-        ctx.Reply.WriteSimpleString($"{command} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:");
-        foreach (var line in lines) ctx.Reply.WriteSimpleString(line);
-        ctx.Reply.WriteSimpleString("HELP");
-        ctx.Reply.WriteSimpleString("    Prints this help.");
-        return ValueTask.CompletedTask;
-    }
 }

@@ -1,12 +1,10 @@
-using RedisOnMySql.Kernel.Sdk;
-
-namespace RedisOnMySql.Kernel.Families.Server;
+namespace RedisOnMySql.Kernel.Sdk;
 
 /// <summary>
-/// The subcommands of a container command (CLIENT, COMMAND, CONFIG) with their Redis arity, so unknown
+/// The subcommands of a container command (CLIENT, COMMAND, CONFIG, PUBSUB) with their Redis arity, so unknown
 /// subcommands and wrong argument counts answer with Redis's texts ('client|setname').
 /// </summary>
-internal sealed class Subcommands(string command)
+public sealed class Subcommands(string command)
 {
     private readonly Dictionary<string, (int Arity, Func<CommandContext, ValueTask> Handler)> _byName =
         new(StringComparer.OrdinalIgnoreCase);
@@ -27,5 +25,18 @@ internal sealed class Subcommands(string command)
             throw new RedisException(RedisErrors.WrongArity(fullName));
         ctx.Session.LastCommand = fullName;
         return entry.Handler(ctx);
+    }
+
+    /// <summary>
+    /// A container's HELP reply in Redis's shape: the usage line, <paramref name="lines"/>, then HELP itself.
+    /// </summary>
+    public static ValueTask WriteHelp(CommandContext ctx, string command, string[] lines)
+    {
+        ctx.Reply.WriteArrayHeader(lines.Length + 3);
+        ctx.Reply.WriteSimpleString($"{command} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:");
+        foreach (var line in lines) ctx.Reply.WriteSimpleString(line);
+        ctx.Reply.WriteSimpleString("HELP");
+        ctx.Reply.WriteSimpleString("    Prints this help.");
+        return ValueTask.CompletedTask;
     }
 }
