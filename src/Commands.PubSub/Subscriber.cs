@@ -6,10 +6,11 @@ using RedisOnMySql.Kernel.Sql;
 namespace RedisOnMySql.Commands.PubSub;
 
 /// <summary>
-/// One connection's subscriptions. A new subscription is stored in MySQL (so PUBLISH on any proxy counts it), then
-/// stays pending until the feed has caught up: messages committed before it was asked for are not delivered, every
-/// message committed after it was acknowledged is. Leaving (UNSUBSCRIBE, RESET, the connection's end) stops delivery
-/// at once and then updates MySQL.
+/// One connection's subscriptions. A new subscription stays pending (receives nothing) until the feed has caught up,
+/// so messages committed before it was asked for are not delivered; then it is stored in MySQL, so a PUBLISH on any
+/// proxy counts it, and acknowledged: every message counted from then on, and every one committed after the
+/// acknowledgement, is delivered. Leaving (UNSUBSCRIBE, RESET, the connection's end) stops delivery at once and then
+/// updates MySQL.
 /// </summary>
 internal sealed class Subscriber : ISessionState
 {
@@ -72,27 +73,25 @@ internal sealed class Subscriber : ISessionState
         if (added.Count == 0) return;
         _hub.Add(this, _tenant, kind, added, wasSubscribed);
         var sql = _sql!;
-        bool stored = false;
         try
         {
+            // Caught up first, stored second: once a PUBLISH anywhere counts this client, the client receives it.
+            await _hub.Feed.CatchUpAsync().WaitAsync(ctx.Session.Disconnected);
+            lock (_gate)
+            {
+                foreach (var name in added) _held[kind][name] = true;
+            }
             await _registry.EnsureRegisteredAsync(sql);
             await sql.TransactionAsync(async tx =>
             {
                 await AddClientsAsync(tx, kind, added, +1);
                 return true;
             }, sql.Retry.Set);
-            stored = true;
-            await _hub.Feed.CatchUpAsync().WaitAsync(ctx.Session.Disconnected);
         }
         catch
         {
             Forget(kind, added);
-            if (stored) await UnstoreAsync(sql, kind, added);
             throw;
-        }
-        lock (_gate)
-        {
-            foreach (var name in added) _held[kind][name] = true;
         }
     }
 
