@@ -1,4 +1,5 @@
 using RedisOnMySql.Kernel.Protocol;
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
@@ -32,6 +33,7 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
             if (key.Exists && await tx.QueryFirstAsync(HashStatements.SelectValue, _ => true, key.Id, hash)) return false;
             long id = await key.EnsureCreatedAsync();
             await tx.ExecuteAsync(HashStatements.InsertField, id, hash, ctx.Arg(2), ctx.Arg(3));
+            await tx.NotifyAsync(NotifyFlags.Hash, "hset", ctx.Arg(1));
             return true;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(added ? 1 : 0);
@@ -48,7 +50,9 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
             long count = 0;
             foreach (var chunk in fields.Chunks())
                 count += await tx.ExecuteAsync(HashStatements.DeleteFields(chunk.Shape), chunk.BindHashes(key.Id));
-            if (count > 0) await key.DeleteIfEmptyAsync(HashStatements.FieldTable);
+            if (count == 0) return 0L;
+            await tx.NotifyAsync(NotifyFlags.Hash, "hdel", ctx.Arg(1));
+            if (await key.DeleteIfEmptyAsync(HashStatements.FieldTable)) await tx.NotifyAsync(NotifyFlags.Generic, "del", ctx.Arg(1));
             return count;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(deleted);
@@ -68,6 +72,7 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
                 (increment > 0 && value > 0 && increment > long.MaxValue - value))
                 throw new RedisException(RedisErrors.Overflow);
             await WriteFieldAsync(tx, key, ctx.Arg(2), RedisNumbers.ToBytes(value + increment));
+            await tx.NotifyAsync(NotifyFlags.Hash, "hincrby", ctx.Arg(1));
             return value + increment;
         }, ctx.Sql.Retry.Incr);
         ctx.Reply.WriteInteger(result);
@@ -89,6 +94,7 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
             if (total.IsInfinity) throw RedisException.Err("increment would produce NaN or Infinity");
             var text = System.Text.Encoding.ASCII.GetBytes(total.ToRedisString());
             await WriteFieldAsync(tx, key, ctx.Arg(2), text);
+            await tx.NotifyAsync(NotifyFlags.Hash, "hincrbyfloat", ctx.Arg(1));
             return text;
         }, ctx.Sql.Retry.Incr);
         ctx.Reply.WriteBulkString(result);
@@ -138,6 +144,7 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
             long id = await key.EnsureCreatedAsync();
             foreach (var chunk in merged.Chunks())
                 await tx.ExecuteAsync(HashStatements.UpsertFields(chunk.Shape), chunk.BindRows(id));
+            foreach (int _ in commands) await tx.NotifyAsync(NotifyFlags.Hash, "hset", commands.Key);
         }
         return replies;
     }

@@ -12,8 +12,8 @@ internal static class ItemChunks
     public const int MaxRows = 1024;
     public const int MaxBytes = 4 << 20;
 
-    /// <summary>Inserts <paramref name="rows"/> under the list <paramref name="keyId"/>.</summary>
-    public static async Task InsertAsync(ISqlRunner tx, long keyId, IReadOnlyList<(long Pos, byte[] Value)> rows)
+    /// <summary>The inserts of <paramref name="rows"/> under the list <paramref name="keyId"/>, one per chunk.</summary>
+    public static IEnumerable<(Statement Statement, object?[] Values)> Inserts(long keyId, IReadOnlyList<(long Pos, byte[] Value)> rows)
     {
         for (int start = 0; start < rows.Count;)
         {
@@ -21,7 +21,7 @@ internal static class ItemChunks
             long bytes = 0;
             while (start + length < rows.Count && length < MaxRows && (length == 0 || bytes + rows[start + length].Value.Length <= MaxBytes))
                 bytes += rows[start + length++].Value.Length;
-            await tx.ExecuteAsync(ListStatements.InsertItems(InListShape.For(length)), Bind(keyId, rows, start, length));
+            yield return (ListStatements.InsertItems(InListShape.For(length)), Bind(keyId, rows, start, length));
             start += length;
         }
     }

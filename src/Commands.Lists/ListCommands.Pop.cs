@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Sql;
 
@@ -124,6 +125,13 @@ public sealed partial class ListCommands
                 else fromTail += n;
             }
             var (headValues, tailValues) = await list.TakeAsync(fromHead, fromTail);
+            // One event per command that took elements; the command that took the last one also deleted the key.
+            long left = fromHead + fromTail;
+            foreach (var (_, pop, n) in shares.Where(share => share.Count > 0))
+            {
+                await tx.NotifyAsync(NotifyFlags.List, pop.End == ListEnd.Left ? "lpop" : "rpop", commands.Key);
+                if ((left -= n) == 0 && remaining == 0) await tx.NotifyAsync(NotifyFlags.Generic, "del", commands.Key);
+            }
             int nextHead = 0, nextTail = 0;
             foreach (var (i, pop, n) in shares)
             {

@@ -1,4 +1,5 @@
 using RedisOnMySql.Kernel.Events;
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
@@ -62,18 +63,22 @@ public sealed partial class ListCommands : ICommandFamily, IChildRowOwner
         var replies = new object?[]?[plans.Count];
         await foreach (var (commands, list) in LockEachAsync(tx, plans, replies))
         {
+            var pushed = new List<ListEnd>();
             foreach (int i in commands)
             {
                 var push = (PushRequest)plans[i].Values[1]!;
                 if (!push.OnlyIfExists || list.Length > 0)
                 {
                     foreach (var value in push.Values) list.Place(push.End, value);
+                    pushed.Add(push.End);
                 }
                 replies[i] = [list.Length];
             }
             if (list.Length == 0) continue;
-            await list.WriteAsync();
+            foreach (var end in pushed) await tx.NotifyAsync(NotifyFlags.List, end == ListEnd.Left ? "lpush" : "rpush", commands.Key);
+            // The wake-up event first: its insert then travels with the elements' (one round trip for both).
             await ListGrewAsync(tx, commands.Key);
+            await list.WriteAsync();
         }
         return replies;
     }

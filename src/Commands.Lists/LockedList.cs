@@ -84,9 +84,11 @@ internal sealed class LockedList
     {
         if (_placed.Count == 0) return;
         long id = await Key.EnsureCreatedAsync();
-        await ItemChunks.InsertAsync(_tx, id, _placed);
+        var inserts = ItemChunks.Inserts(id, _placed).ToList();
         _placed.Clear();
-        await SaveBoundsAsync();
+        // Chunk by chunk (each near max_allowed_packet's share), the last one with the bounds.
+        foreach (var (statement, values) in inserts.SkipLast(1)) await _tx.ExecuteAsync(statement, values);
+        await SaveBoundsAsync(inserts[^1]);
     }
 
     /// <summary>Adds elements at one end and stores them.</summary>
@@ -127,21 +129,17 @@ internal sealed class LockedList
         }
         else
         {
+            (Statement, object?[]) delete = (ListStatements.DeleteEnds, ends);
             if (fromHead + fromTail <= MaxPointElements)
             {
                 var positions = new List<object?>();
                 for (long pos = Head; pos < Head + fromHead; pos++) positions.Add(pos);
                 for (long pos = Tail - fromTail + 1; pos <= Tail; pos++) positions.Add(pos);
-                int shape = InListShape.For(positions.Count);
-                await _tx.ExecuteAsync(ListStatements.DeleteAt(shape), [Key.Id, .. InListShape.Padded(positions)]);
-            }
-            else
-            {
-                await _tx.ExecuteAsync(ListStatements.DeleteEnds, ends);
+                delete = (ListStatements.DeleteAt(InListShape.For(positions.Count)), [Key.Id, .. InListShape.Padded(positions)]);
             }
             Head += fromHead;
             Tail -= fromTail;
-            await SaveBoundsAsync();
+            await SaveBoundsAsync(delete);
         }
         return (head, tail);
     }
@@ -169,9 +167,8 @@ internal sealed class LockedList
     public async Task KeepAsync(long from, long to)
     {
         if (from == Head && to == Tail) return;
-        await _tx.ExecuteAsync(ListStatements.DeleteOutside, Key.Id, from, to);
         (Head, Tail) = (from, to);
-        await SaveBoundsAsync();
+        await SaveBoundsAsync((ListStatements.DeleteOutside, [Key.Id, from, to]));
     }
 
     /// <summary>
@@ -188,9 +185,8 @@ internal sealed class LockedList
         }
         long survivors = Length - removed;
         await _tx.ExecuteAsync(ListStatements.CopyRenumbered, Tail, Key.Id);
-        await _tx.ExecuteAsync(ListStatements.DeleteOutside, Key.Id, Tail + 1, Tail + survivors);
         (Head, Tail) = (Tail + 1, Tail + survivors);
-        await SaveBoundsAsync();
+        await SaveBoundsAsync((ListStatements.DeleteOutside, [Key.Id, Head, Tail]));
     }
 
     /// <summary>Inserts an element so it becomes index <paramref name="index"/>, moving the shorter side by one position.</summary>
@@ -208,11 +204,12 @@ internal sealed class LockedList
             pos = Head + index;
             Tail++;
         }
-        await ItemChunks.InsertAsync(_tx, Key.Id, [(pos, value)]);
-        await SaveBoundsAsync();
+        await SaveBoundsAsync(ItemChunks.Inserts(Key.Id, [(pos, value)]).Single());
     }
 
-    private Task SaveBoundsAsync() => _tx.ExecuteAsync(ListStatements.UpsertBounds, Key.Id, Head, Tail);
+    /// <summary>Runs a write and then stores the bounds, in one round trip.</summary>
+    private Task SaveBoundsAsync((Statement Statement, object?[] Values) write) =>
+        _tx.ExecuteAllAsync([write, (ListStatements.UpsertBounds, [Key.Id, Head, Tail])]);
 
     /// <summary>Deletes the list: the key goes, its rows are left to the collector.</summary>
     public async Task RemoveAllAsync()

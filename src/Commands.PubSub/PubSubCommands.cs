@@ -44,10 +44,16 @@ public sealed partial class PubSubCommands(EventFeed feed, ProxyOptions options,
     public ValueTask SUnsubscribe(CommandContext ctx) => UnsubscribeAsync(ctx, SubscriptionKind.ShardChannel, "sunsubscribe");
 
     [RedisCommand("publish", 3, CommandFlags.PubSub | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Fast, Group = "pubsub", Since = "2.0.0", Summary = "Posts a message to a channel.")]
-    public ValueTask Publish(CommandContext ctx) => PublishAsync(ctx, shard: false);
+    public ValueTask Publish(CommandContext ctx) => ctx.RunPlanAsync(PlanPublish(ctx));
 
     [RedisCommand("spublish", 3, CommandFlags.PubSub | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Fast, 1, 1, 1, Group = "pubsub", Since = "7.0.0", Summary = "Post a message to a shard channel")]
-    public ValueTask SPublish(CommandContext ctx) => PublishAsync(ctx, shard: true);
+    public ValueTask SPublish(CommandContext ctx) => ctx.RunPlanAsync(PlanSPublish(ctx));
+
+    [CommandPlan("publish")]
+    public CommandPlan PlanPublish(CommandContext ctx) => PublishPlan(ctx, SubscriptionKind.Channel);
+
+    [CommandPlan("spublish")]
+    public CommandPlan PlanSPublish(CommandContext ctx) => PublishPlan(ctx, SubscriptionKind.ShardChannel);
 
     private Subscriber SubscriberOf(CommandContext ctx) => ctx.Session.State(session => new Subscriber(session, hub, registry));
 
@@ -92,19 +98,43 @@ public sealed partial class PubSubCommands(EventFeed feed, ProxyOptions options,
         ctx.Reply.WriteInteger(count);
     }
 
+    /// <summary>Pipelined and concurrent PUBLISHes of a tenant and db share one transaction: one commit, one round trip of inserts.</summary>
+    private static readonly SharedTransaction PublishTogether = new(PublishAllAsync, policies => policies.Set);
+
+    private CommandPlan PublishPlan(CommandContext ctx, SubscriptionKind kind) =>
+        new(PubSubStatements.Receivers, [ctx.Arg(1), ctx.Arg(2), kind, registry.AliveWindowMs], PlanReplies.IntegerOrError)
+        {
+            Merge = PublishTogether, Key = ctx.Arg(1),
+        };
+
     /// <summary>
-    /// One insert, then the number of clients on live proxies that receive the message: the channel's subscribers plus,
-    /// for each pattern matching it, that pattern's subscribers (a client holding both counts twice, as in Redis).
+    /// The messages of a batch, in arrival order, as one round trip of inserts; then, per channel, the number of clients
+    /// on live proxies that receive it: the channel's subscribers plus, for each pattern matching it, that pattern's
+    /// subscribers (a client holding both counts twice, as in Redis). Subscribers on this proxy get the messages at commit.
     /// </summary>
-    private async ValueTask PublishAsync(CommandContext ctx, bool shard)
+    private static async Task<object?[]?[]> PublishAllAsync(ISqlRunner tx, IReadOnlyList<CommandPlan> plans)
     {
-        byte[] channel = ctx.Arg(1);
-        await ctx.Sql.AppendEventAsync(shard ? EventKind.ShardMessage : EventKind.Message, channel, ctx.Arg(2));
-        var kind = shard ? SubscriptionKind.ShardChannel : SubscriptionKind.Channel;
-        var rows = await ctx.Sql.QueryListAsync(PubSubStatements.Receivers,
+        await tx.AppendEventsAsync(plans.Select(p => (
+            (SubscriptionKind)p.Values[2]! == SubscriptionKind.ShardChannel ? EventKind.ShardMessage : EventKind.Message,
+            (byte[])p.Values[0]!, (byte[])p.Values[1]!)).ToList());
+        // Counted once per kind and channel: the kind's byte, then the channel.
+        var receivers = new Dictionary<byte[], long>(KeyBytesComparer.Instance);
+        var replies = new object?[]?[plans.Count];
+        for (int i = 0; i < plans.Count; i++)
+        {
+            var (channel, kind, aliveMs) = ((byte[])plans[i].Values[0]!, (SubscriptionKind)plans[i].Values[2]!, (long)plans[i].Values[3]!);
+            byte[] key = [(byte)kind, .. channel];
+            if (!receivers.TryGetValue(key, out long count)) receivers[key] = count = await CountReceiversAsync(tx, kind, channel, aliveMs);
+            replies[i] = [count];
+        }
+        return replies;
+    }
+
+    private static async Task<long> CountReceiversAsync(ISqlRunner tx, SubscriptionKind kind, byte[] channel, long aliveMs)
+    {
+        var rows = await tx.QueryListAsync(PubSubStatements.Receivers,
             r => ((SubscriptionKind)Convert.ToByte(r.GetValue(0)), (byte[])r.GetValue(1), Convert.ToInt64(r.GetValue(2))),
-            registry.AliveWindowMs, (int)kind, channel, shard ? 0 : 1);
-        long receivers = rows.Where(r => r.Item1 == kind || new GlobPattern(r.Item2).IsMatch(channel)).Sum(r => r.Item3);
-        ctx.Reply.WriteInteger(receivers);
+            aliveMs, (int)kind, channel, kind == SubscriptionKind.ShardChannel ? 0 : 1);
+        return rows.Where(r => r.Item1 == kind || new GlobPattern(r.Item2).IsMatch(channel)).Sum(r => r.Item3);
     }
 }

@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
@@ -23,7 +24,9 @@ public sealed partial class SetCommands : ICommandFamily, IChildRowOwner
         long added = await ctx.Sql.TransactionAsync(async tx =>
         {
             var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Set, ctx.NowMs);
-            return await InsertMembersAsync(tx, await key.EnsureCreatedAsync(), members);
+            long n = await InsertMembersAsync(tx, await key.EnsureCreatedAsync(), members);
+            if (n > 0) await tx.NotifyAsync(NotifyFlags.Set, "sadd", ctx.Arg(1));
+            return n;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(added);
     }
@@ -37,7 +40,9 @@ public sealed partial class SetCommands : ICommandFamily, IChildRowOwner
             var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Set, ctx.NowMs);
             if (!key.Exists) return 0L;
             long n = await DeleteMembersAsync(tx, key.Id, members);
-            if (n > 0) await key.DeleteIfEmptyAsync(SetStatements.Children);
+            if (n == 0) return 0L;
+            await tx.NotifyAsync(NotifyFlags.Set, "srem", ctx.Arg(1));
+            if (await key.DeleteIfEmptyAsync(SetStatements.Children)) await tx.NotifyAsync(NotifyFlags.Generic, "del", ctx.Arg(1));
             return n;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(removed);

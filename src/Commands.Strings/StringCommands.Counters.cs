@@ -1,4 +1,5 @@
 using System.Text;
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Storage;
 
@@ -84,7 +85,13 @@ public sealed partial class StringCommands
         RedisNumbers.TryParseInt64(ctx.Arg(2), out var delta) && delta != long.MinValue ? CounterPlan(ctx, -delta) : null;
 
     private static CommandPlan CounterPlan(CommandContext ctx, long delta) =>
-        new(StringStatements.LockValues(1), [ctx.Arg(1), delta, ctx.NowMs], PlanReplies.IntegerOrError) { Merge = CounterByKeys, Key = ctx.Arg(1) };
+        new(StringStatements.LockValues(1), [ctx.Arg(1), delta, ctx.NowMs], PlanReplies.IntegerOrError)
+        {
+            Merge = CounterByKeys, Key = ctx.Arg(1), Notify = IncrByEvent,
+        };
+
+    /// <summary>Redis raises incrby for INCR, DECR, INCRBY and DECRBY alike.</summary>
+    private static readonly PlanNotification IncrByEvent = new(NotifyFlags.String, "incrby");
 
     /// <summary>
     /// The handler's rules on a locked row (k, type, expires_at, v): an expired key counts as absent, another type is

@@ -34,7 +34,7 @@ public sealed partial class StringCommands
             rows[row] = ctx.Arg(i);
             rows[row + 1] = ctx.Arg(i + 1);
         }
-        return new(KeyspaceStatements.UpsertStrings(1), rows, ReplyOk) { Merge = SetByKeys };
+        return new(KeyspaceStatements.UpsertStrings(1), rows, ReplyOk) { Merge = SetByKeys, Notify = SetEvent };
     }
 
     [RedisCommand("msetnx", -3, CommandFlags.Write | CommandFlags.DenyOom, 1, -1, 2, Group = "string", Summary = "Atomically modifies the string values of one or more keys only when all keys don't exist.", Since = "1.0.1")]

@@ -1,4 +1,5 @@
 using RedisOnMySql.Kernel.Protocol;
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Storage;
 
@@ -29,7 +30,10 @@ public sealed partial class StringCommands : ICommandFamily
     /// <summary>SET key value with no options: a blind write. Anything else goes through <see cref="Set"/>.</summary>
     [CommandPlan("set")]
     public CommandPlan? PlanSet(CommandContext ctx) => ctx.Args.Count != 3 ? null :
-        new(KeyspaceStatements.UpsertString, [ctx.Arg(1), ctx.Arg(2), null], ReplyOk) { Merge = SetByKeys, Key = ctx.Arg(1) };
+        new(KeyspaceStatements.UpsertString, [ctx.Arg(1), ctx.Arg(2), null], ReplyOk) { Merge = SetByKeys, Key = ctx.Arg(1), Notify = SetEvent };
+
+    /// <summary>What SET and MSET raise for each key they write.</summary>
+    private static readonly PlanNotification SetEvent = new(NotifyFlags.String, "set");
 
     private static void ReplyOk(RespWriter reply, object?[]? row) => reply.WriteOk();
 
@@ -116,7 +120,8 @@ public sealed partial class StringCommands : ICommandFamily
     /// </summary>
     private static async Task<(bool Written, byte[]? Old)> SetAsync(CommandContext ctx, byte[] key, byte[] value, StringWriteOptions options)
     {
-        if (options.IsBlindWrite)
+        // A blind write is one statement; with keyspace notifications on, it takes the transaction that records them.
+        if (options.IsBlindWrite && !await ctx.Sql.NotifiesAsync(NotifyFlags.String | NotifyFlags.Generic))
         {
             await ctx.Sql.ExecuteAsync(KeyspaceStatements.UpsertString, key, value, options.ExpiresAt);
             return (true, null);
@@ -131,7 +136,12 @@ public sealed partial class StringCommands : ICommandFamily
                 SetCondition.IfPresent => locked.Exists,
                 _ => true,
             };
-            if (write) await locked.WriteAsync(value, options.KeepTtl ? locked.ExpiresAt : options.ExpiresAt);
+            if (write)
+            {
+                await locked.WriteAsync(value, options.KeepTtl ? locked.ExpiresAt : options.ExpiresAt);
+                await tx.NotifyAsync(NotifyFlags.String, "set", key);
+                if (options.ExpiresAt != null && !options.KeepTtl) await tx.NotifyAsync(NotifyFlags.Generic, "expire", key);
+            }
             return (write, old);
         }, ctx.Sql.Retry.Set);
     }

@@ -41,7 +41,7 @@ public class ClientTests(PubSubFixture fixture)
             ["5", ProcessRunner.FindExecutable("redis-cli"), "-h", "127.0.0.1", "-p", fixture.Port.ToString(), "--raw",
                 .. RedisCli.AuthArgs(ProxyFixture.UserA, ProxyFixture.Password), "SUBSCRIBE", channel],
             TimeSpan.FromSeconds(30));
-        await SubscribeTests.WaitForCountAsync(publisher, channel, 1);
+        await PubSubFixture.WaitForCountAsync(publisher, channel, 1);
         Assert.Equal(Int(1), await publisher.CommandAsync("PUBLISH", channel, "hello from raw"));
         var output = (await cli).Combined.Replace("\r", "");
         Assert.True(output.Contains($"subscribe\n{channel}\n1\nmessage\n{channel}\nhello from raw"), output);
@@ -62,7 +62,7 @@ public class ClientTests(PubSubFixture fixture)
         for (int i = 0; i < 64; i++) await publisher.CommandAsync("PUBLISH", channel, payload);
         Assert.Equal(64, await drained);
         Assert.True(await slow.IsClosedByServerAsync(TimeSpan.FromSeconds(30)));
-        await SubscribeTests.WaitForCountAsync(publisher, channel, 1);
+        await PubSubFixture.WaitForCountAsync(publisher, channel, 1);
     }
 
     private static async Task<int> DrainAsync(RawRespClient client, int expected)

@@ -128,7 +128,7 @@ public class CrossProxyTests(PubSubFixture fixture) : IAsyncLifetime
         Assert.Equal(Int(1), await publisher.CommandAsync("PUBLISH", channel, "alive"));
         doomed.Kill();
         // Two heartbeats of 1 s: the subscription stops counting within about 2 s of the last heartbeat.
-        await SubscribeTests.WaitForCountAsync(publisher, channel, 0);
+        await PubSubFixture.WaitForCountAsync(publisher, channel, 0);
         Assert.Equal(Int(0), await publisher.CommandAsync("PUBLISH", channel, "dead"));
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (await fixture.CountAsync("SELECT COUNT(*) FROM pubsub_subscriptions WHERE name = " + MariaDbServer.QuoteString(channel)) > 0)

@@ -1,4 +1,5 @@
 using MySqlConnector;
+using static RedisOnMySql.TestInfrastructure.RespText;
 using RedisOnMySql.TestInfrastructure;
 
 namespace RedisOnMySql.Commands.PubSub.Tests;
@@ -37,6 +38,18 @@ public sealed class PubSubFixture : ProxyFixture
         await using var connection = await MariaDbServer.Shared.OpenRootConnectionAsync(Database);
         await using var command = new MySqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Waits until PUBSUB NUMSUB reports <paramref name="expected"/> subscribers of the channel.</summary>
+    public static async Task WaitForCountAsync(RawRespClient client, string channel, long expected)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        var wanted = "*2\r\n" + Bulk(channel) + Int(expected);
+        while (await client.CommandAsync("PUBSUB", "NUMSUB", channel) != wanted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"NUMSUB of {channel} never reached {expected}");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>A root connection to the test database, for tests that write the tables directly.</summary>

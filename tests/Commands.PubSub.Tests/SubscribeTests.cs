@@ -111,7 +111,7 @@ public class SubscribeTests(PubSubFixture fixture)
         await client.CommandAsync("SUBSCRIBE", channel);
         Assert.Equal("+OK\r\n", await client.CommandAsync("QUIT"));
         Assert.True(await client.IsClosedByServerAsync(PubSubFixture.Wait));
-        await WaitForCountAsync(publisher, channel, 0);
+        await PubSubFixture.WaitForCountAsync(publisher, channel, 0);
     }
 
     [Theory]
@@ -140,16 +140,4 @@ public class SubscribeTests(PubSubFixture fixture)
     }
 
     private static string Empty(string channel) => "*2\r\n" + Bulk(channel) + Int(0);
-
-    /// <summary>Waits until PUBSUB NUMSUB reports <paramref name="expected"/> subscribers of the channel.</summary>
-    public static async Task WaitForCountAsync(RawRespClient client, string channel, long expected)
-    {
-        var deadline = DateTime.UtcNow + PubSubFixture.Wait;
-        var wanted = "*2\r\n" + Bulk(channel) + Int(expected);
-        while (await client.CommandAsync("PUBSUB", "NUMSUB", channel) != wanted)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"NUMSUB of {channel} never reached {expected}");
-            await Task.Delay(50);
-        }
-    }
 }

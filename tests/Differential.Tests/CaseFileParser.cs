@@ -6,7 +6,7 @@ namespace RedisOnMySql.Differential.Tests;
 /// Reads one family's case file (<c>cases/&lt;family&gt;.redis</c>): <c># comment</c> and blank lines are ignored,
 /// <c>=== name</c> starts a case, every other line is a command, optionally prefixed by <c>other:</c> (the second
 /// connection), then <c>frames:N</c> (N reply frames), then <c>unordered:</c>, <c>shape:</c> or <c>unordered-scan:</c>;
-/// or <c>(read)</c>, which reads a pushed message (see <see cref="CaseLine"/>).
+/// or <c>(read)</c> (with the same prefixes), which reads pushed messages (see <see cref="CaseLine"/>).
 /// </summary>
 public static class CaseFileParser
 {
@@ -53,11 +53,6 @@ public static class CaseFileParser
             }
             if (name == null) throw Malformed(file, number, "a command before the first '=== name' line");
 
-            if (text == ReadLine)
-            {
-                lines.Add(new CaseLine(file, number, text, [], ReplyComparison.Exact));
-                continue;
-            }
             bool onOther = false;
             int frames = 1;
             if (text.StartsWith("other:", StringComparison.Ordinal))
@@ -70,6 +65,11 @@ public static class CaseFileParser
                 var count = text["frames:".Length..].Split(' ', 2);
                 if (!int.TryParse(count[0], out frames) || frames < 1 || count.Length < 2) throw Malformed(file, number, "frames:N needs a count and a command");
                 text = count[1].Trim();
+            }
+            if (text == ReadLine)
+            {
+                lines.Add(new CaseLine(file, number, text, [], ReplyComparison.Exact, onOther, frames));
+                continue;
             }
             var comparison = ReplyComparison.Exact;
             var command = text;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using RedisOnMySql.Kernel.Auth;
 using RedisOnMySql.Kernel.Configuration;
+using RedisOnMySql.Kernel.Events;
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Server;
 using RedisOnMySql.Kernel.Sql;
 
@@ -11,7 +13,7 @@ namespace RedisOnMySql.Kernel.Background;
 /// this only reclaims space. It works through <see cref="PeriodicService.MaintenanceExecutor"/>.
 /// </summary>
 public sealed class ExpiredKeySweeper(BackendPools pools, ProxyOptions options, RetryPolicies retry, ServerStats stats,
-    ILogger<ExpiredKeySweeper> logger) : PeriodicService(logger)
+    EventFeed feed, ILogger<ExpiredKeySweeper> logger) : PeriodicService(logger)
 {
     /// <summary>Bounded work per tick so one sweep never holds the database for long.</summary>
     private const int MaxBatchesPerTick = 100;
@@ -19,6 +21,16 @@ public sealed class ExpiredKeySweeper(BackendPools pools, ProxyOptions options, 
     internal static readonly Statement DeleteExpired = SqlBuilder.Delete(SqlTable.Keyspace)
         .Unscoped().WhereRaw("expires_at IS NOT NULL AND expires_at <= @now").Limit("@batch")
         .Build("sweeper.delete_expired");
+
+    /// <summary>Expired keys of tenants that set notify-keyspace-events, with that setting (params: now, batch).</summary>
+    internal static readonly Statement SelectExpiredNotifying = SqlBuilder.From(SqlTable.Keyspace).Unscoped().Alias("k")
+        .Select("k.tenant", "k.db", "k.k", "s.value")
+        .Join("JOIN tenant_settings s ON s.tenant = k.tenant AND s.name = 'notify-keyspace-events'")
+        .WhereRaw("k.expires_at IS NOT NULL AND k.expires_at <= @now").Limit("@batch").Build("sweeper.select_expired_notifying");
+
+    /// <summary>One key of the session's tenant and db, if it is still expired (params: k, now).</summary>
+    internal static readonly Statement DeleteIfExpired = SqlBuilder.Delete(SqlTable.Keyspace)
+        .Where("k", "=", "@k").WhereRaw("expires_at IS NOT NULL AND expires_at <= @now").Build("sweeper.delete_if_expired");
 
     protected override TimeSpan Period => TimeSpan.FromSeconds(Math.Max(1, options.Cleanup.ExpireCleanupIntervalSecs));
 
@@ -29,7 +41,7 @@ public sealed class ExpiredKeySweeper(BackendPools pools, ProxyOptions options, 
         var executor = MaintenanceExecutor(pools, retry);
         if (executor == null) return 0;
         int batch = Math.Max(1, options.Cleanup.ExpireCleanupBatch);
-        long total = 0;
+        long total = await SweepNotifyingAsync(executor, batch).ConfigureAwait(false);
         for (int i = 0; i < MaxBatchesPerTick; i++)
         {
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -40,5 +52,31 @@ public sealed class ExpiredKeySweeper(BackendPools pools, ProxyOptions options, 
         stats.KeysExpired(total);
         if (total > 0) logger.LogInformation("Swept {Count} expired keys", total);
         return total;
+    }
+
+    /// <summary>
+    /// First the expired keys of tenants whose notify-keyspace-events asks for expired events: each deleted in a
+    /// transaction of its tenant that publishes <c>expired</c>, as Redis's active expiry does. The batch sweep takes the rest.
+    /// </summary>
+    private async Task<long> SweepNotifyingAsync(SqlExecutor executor, int batch)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var keys = await executor.QueryListAsync(SelectExpiredNotifying,
+            r => (Tenant: System.Text.Encoding.UTF8.GetString((byte[])r.GetValue(0)), Db: Convert.ToInt32(r.GetValue(1)), Key: (byte[])r.GetValue(2),
+                Flags: NotifyFlagsText.Parse(System.Text.Encoding.ASCII.GetString((byte[])r.GetValue(3))) ?? NotifyFlags.None),
+            now, batch).ConfigureAwait(false);
+        if (pools.AnyProven() is not { } pool) return 0;
+        long deleted = 0;
+        foreach (var (tenant, db, key, _) in keys.Where(k => KeyspaceMessages.Wanted(k.Flags, NotifyFlags.Expired)))
+        {
+            var tenantExecutor = new SqlExecutor(pool, new SqlScope(tenant, db), retry, feed);
+            deleted += await tenantExecutor.TransactionAsync(async tx =>
+            {
+                if (await tx.ExecuteAsync(DeleteIfExpired, key, now).ConfigureAwait(false) == 0) return 0;
+                await tx.NotifyAsync(NotifyFlags.Expired, "expired", key).ConfigureAwait(false);
+                return 1;
+            }, retry.Set).ConfigureAwait(false);
+        }
+        return deleted;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RedisOnMySql.Kernel.Auth;
 using RedisOnMySql.Kernel.Configuration;
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sql;
 
 namespace RedisOnMySql.Kernel.Events;
@@ -39,6 +40,9 @@ public sealed class EventFeed
 
     /// <summary>This proxy's mark on the events it writes, so its poller skips what it already delivered.</summary>
     public ulong Origin { get; } = (ulong)Random.Shared.NextInt64(1, long.MaxValue);
+
+    /// <summary>Each tenant's notify-keyspace-events: keyspace notifications are messages on this feed.</summary>
+    public NotificationSettings Notifications { get; } = new();
 
     /// <summary>Poll queries sent since start (INFO's event_feed_polls).</summary>
     public long Polls => Interlocked.Read(ref _polls);

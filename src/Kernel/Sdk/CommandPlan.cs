@@ -18,7 +18,17 @@ public sealed record CommandPlan(Statement Statement, object?[] Values, Action<R
     /// <summary>How this plan merges with others into one statement; set together with <see cref="Key"/>.</summary>
     public PlanMerge? Merge { get; init; }
     public byte[]? Key { get; init; }
+
+    /// <summary>
+    /// The keyspace notification a <see cref="KeyedWrite"/> or <see cref="KeyedUpdate"/> plan raises for each key it
+    /// writes (a <see cref="SharedTransaction"/>'s work raises its own); the executor publishes it in the write's
+    /// transaction when the tenant's notify-keyspace-events asks for it.
+    /// </summary>
+    public PlanNotification? Notify { get; init; }
 }
+
+/// <summary>A keyspace event of class <paramref name="Type"/> named <paramref name="Event"/> (see <see cref="Sql.ISqlRunner.NotifyAsync"/>).</summary>
+public sealed record PlanNotification(Notifications.NotifyFlags Type, string Event);
 
 /// <summary>A way for many plans to share statements: <see cref="KeyedRead"/>, <see cref="KeyedWrite"/> or <see cref="KeyedUpdate"/>.</summary>
 public abstract class PlanMerge

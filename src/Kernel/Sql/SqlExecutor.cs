@@ -4,6 +4,7 @@ using System.Diagnostics;
 using MySqlConnector;
 using RedisOnMySql.Kernel.Auth;
 using RedisOnMySql.Kernel.Events;
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 
 namespace RedisOnMySql.Kernel.Sql;
@@ -69,6 +70,30 @@ public sealed class SqlExecutor : ISqlRunner
         await using var command = await StatementCommand.CreateAsync(connection, null, Scope, statement, values).ConfigureAwait(false);
         return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }, Retry.Set, inTransaction: false);
+
+    public async Task NotifyAsync(NotifyFlags type, string eventName, byte[] key, int? db = null)
+    {
+        if (_events is not { } feed) return;
+        var flags = await feed.Notifications.FlagsAsync(this, Scope.Tenant).ConfigureAwait(false);
+        var messages = KeyspaceMessages.For(flags, type, eventName, key, db ?? Scope.Db);
+        if (messages.Count > 0) await AppendEventsAsync(messages).ConfigureAwait(false);
+    }
+
+    /// <summary>Messages committed together; this proxy's listeners get them after the commit, in order.</summary>
+    public Task AppendEventsAsync(IReadOnlyList<(EventKind Kind, byte[] Topic, byte[] Payload)> events) =>
+        TransactionAsync(async tx =>
+        {
+            await tx.AppendEventsAsync(events).ConfigureAwait(false);
+            return true;
+        }, Retry.Set);
+
+    /// <summary>The statements in one round trip and one transaction, so they apply together or not at all.</summary>
+    public Task ExecuteAllAsync(IReadOnlyList<(Statement Statement, object?[] Values)> statements) =>
+        TransactionAsync(async tx =>
+        {
+            await tx.ExecuteAllAsync(statements).ConfigureAwait(false);
+            return true;
+        }, Retry.Set);
 
     public Task<long> InsertAsync(Statement statement, params object?[] values) => WithRetryAsync(async () =>
     {
@@ -166,13 +191,36 @@ public sealed class SqlExecutor : ISqlRunner
                 last[(byte[])plan.Values[start]!] = new ArraySegment<object?>(plan.Values, start, keyed.RowWidth);
         }
         var chunks = last.Values.Chunk(KeyedWrite.MaxRowsPerStatement).ToList();
-        if (chunks.Count == 1) await WriteChunkAsync(this, keyed, chunks[0]).ConfigureAwait(false);
+        bool notify = await NotifiesAsync(plans).ConfigureAwait(false);
+        if (chunks.Count == 1 && !notify) await WriteChunkAsync(this, keyed, chunks[0]).ConfigureAwait(false);
         else await TransactionAsync(async tx =>
         {
             foreach (var chunk in chunks) await WriteChunkAsync(tx, keyed, chunk).ConfigureAwait(false);
+            if (!notify) return true;
+            // Every row a plan wrote, in arrival order, as Redis would have raised them one command after another.
+            foreach (var plan in plans.Where(p => p.Notify is not null))
+            {
+                for (int start = 0; start < plan.Values.Length; start += keyed.RowWidth)
+                    await tx.NotifyAsync(plan.Notify!.Type, plan.Notify.Event, (byte[])plan.Values[start]!).ConfigureAwait(false);
+            }
             return true;
         }, Retry.Set).ConfigureAwait(false);
         return new object?[]?[plans.Count];
+    }
+
+    /// <summary>Whether the plans raise keyspace notifications that the tenant's notify-keyspace-events asks for.</summary>
+    private async Task<bool> NotifiesAsync(IReadOnlyList<CommandPlan> plans) =>
+        plans.Any(p => p.Notify is not null)
+        && await NotifiesAsync(plans.Aggregate(NotifyFlags.None, (all, p) => all | (p.Notify?.Type ?? NotifyFlags.None))).ConfigureAwait(false);
+
+    /// <summary>
+    /// Whether the tenant's notify-keyspace-events asks for events of any class in <paramref name="types"/> (a cached
+    /// lookup): a command that writes in one statement takes a transaction only when it must record notifications.
+    /// </summary>
+    public async Task<bool> NotifiesAsync(NotifyFlags types)
+    {
+        if (_events is null) return false;
+        return KeyspaceMessages.Wanted(await _events.Notifications.FlagsAsync(this, Scope.Tenant).ConfigureAwait(false), types);
     }
 
     private static Task<int> WriteChunkAsync(ISqlRunner sql, KeyedWrite keyed, ArraySegment<object?>[] rows) =>
@@ -197,7 +245,11 @@ public sealed class SqlExecutor : ISqlRunner
             var key = plans[i].Key!;
             var step = keyed.Apply(plans[i], rows.GetValueOrDefault(key), now);
             if (step.Row != null) rows[key] = step.Row;
-            if (step.Write != null) writes[key] = step.Write;
+            if (step.Write != null)
+            {
+                writes[key] = step.Write;
+                if (plans[i].Notify is { } notify) await tx.NotifyAsync(notify.Type, notify.Event, key).ConfigureAwait(false);
+            }
             replies[i] = step.Reply;
         }
         var updates = writes.Where(w => existed.Contains(w.Key)).Select(w => w.Value).ToList();
@@ -233,6 +285,7 @@ public sealed class SqlExecutor : ISqlRunner
         {
             var tx = new SqlTransaction(connection, transaction, Scope, _events);
             var result = await work(tx).ConfigureAwait(false);
+            await tx.FlushAsync().ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
             foreach (var e in tx.Appended) _events!.DeliverLocal(e);
             return result;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using MySqlConnector;
 using RedisOnMySql.Kernel.Events;
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 
 namespace RedisOnMySql.Kernel.Sql;
@@ -13,6 +14,7 @@ public sealed class SqlTransaction : ISqlRunner
     private readonly SqlScope _scope;
     private readonly EventFeed? _events;
     private readonly List<FeedEvent> _appended = new();
+    private readonly List<(Statement, object?[])> _pending = new();
 
     internal SqlTransaction(MySqlConnection connection, MySqlTransaction transaction, SqlScope scope, EventFeed? events)
     {
@@ -43,6 +45,15 @@ public sealed class SqlTransaction : ISqlRunner
         return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
+    public async Task ExecuteAllAsync(IReadOnlyList<(Statement Statement, object?[] Values)> statements)
+    {
+        List<(Statement, object?[])> all = [.. _pending, .. statements];
+        _pending.Clear();
+        if (all.Count == 0) return;
+        await using var batch = StatementCommand.CreateBatch(_connection, _transaction, _scope, all);
+        await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
     public async Task<long> InsertAsync(Statement statement, params object?[] values)
     {
         await using var command = await StatementCommand.CreateAsync(_connection, _transaction, _scope, statement, values).ConfigureAwait(false);
@@ -50,15 +61,41 @@ public sealed class SqlTransaction : ISqlRunner
         return command.LastInsertedId;
     }
 
-    public async Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null, int? db = null)
+    public async Task NotifyAsync(NotifyFlags type, string eventName, byte[] key, int? db = null)
+    {
+        if (_events is not { } feed) return;
+        var flags = await feed.Notifications.FlagsAsync(this, _scope.Tenant).ConfigureAwait(false);
+        var messages = KeyspaceMessages.For(flags, type, eventName, key, db ?? _scope.Db);
+        if (messages.Count > 0) await AppendEventsAsync(messages).ConfigureAwait(false);
+    }
+
+    public Task AppendEventsAsync(IReadOnlyList<(EventKind Kind, byte[] Topic, byte[] Payload)> events)
+    {
+        foreach (var (kind, topic, payload) in events) Append(new FeedEvent(_scope.Tenant, _scope.Db, kind, topic, payload));
+        return Task.CompletedTask;
+    }
+
+    public Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null, int? db = null)
+    {
+        var e = new FeedEvent(_scope.Tenant, db ?? _scope.Db, kind, topic, payload);
+        if (payload != null || !_appended.Any(a => a.Kind == kind && a.Db == e.Db && a.Payload == null
+                                                   && KeyBytesComparer.Instance.Equals(a.Topic, topic)))
+            Append(e);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Queues an event's insert: nothing in the transaction reads the feed, so the insert rides with the transaction's
+    /// next batch of writes (<see cref="ExecuteAllAsync"/>) or goes just before the commit (<see cref="FlushAsync"/>),
+    /// never costing a round trip of its own when a batch follows.
+    /// </summary>
+    private void Append(FeedEvent e)
     {
         var feed = _events ?? throw new InvalidOperationException("this executor has no event feed");
-        var e = new FeedEvent(_scope.Tenant, db ?? _scope.Db, kind, topic, payload);
-        if (payload == null && _appended.Any(a => a.Kind == kind && a.Db == e.Db && a.Payload == null
-                                                  && KeyBytesComparer.Instance.Equals(a.Topic, topic)))
-            return;
-        await ExecuteAsync(EventStatements.Append, e.Db, (int)kind, topic, payload, feed.Origin,
-            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).ConfigureAwait(false);
+        _pending.Add((EventStatements.Append, [e.Db, (int)e.Kind, e.Topic, e.Payload, feed.Origin, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()]));
         _appended.Add(e);
     }
+
+    /// <summary>Writes the queued event inserts; the executor calls it before committing.</summary>
+    internal Task FlushAsync() => _pending.Count == 0 ? Task.CompletedTask : ExecuteAllAsync([]);
 }

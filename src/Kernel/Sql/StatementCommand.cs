@@ -20,6 +20,23 @@ internal static class StatementCommand
         return command;
     }
 
+    /// <summary>
+    /// The statements as one MySqlBatch, not prepared: MySqlConnector sends an unprepared batch in one round trip, while
+    /// a prepared one would cost a round trip per statement.
+    /// </summary>
+    public static MySqlBatch CreateBatch(MySqlConnection connection, MySqlTransaction? transaction, SqlScope scope,
+        IReadOnlyList<(Statement Statement, object?[] Values)> statements)
+    {
+        var batch = new MySqlBatch(connection, transaction);
+        foreach (var (statement, values) in statements)
+        {
+            var command = new MySqlBatchCommand(statement.Sql);
+            Bind(command.Parameters, scope, statement, values);
+            batch.BatchCommands.Add(command);
+        }
+        return batch;
+    }
+
     private static void Bind(MySqlParameterCollection parameters, SqlScope scope, Statement statement, object?[] values)
     {
         if (values.Length != statement.Parameters.Count)

@@ -73,3 +73,9 @@ DELETE FROM proxies WHERE (heartbeat_at < CAST(UNIX_TIMESTAMP(CURRENT_TIMESTAMP(
 -- sweeper.delete_expired
 DELETE FROM keyspace WHERE (expires_at IS NOT NULL AND expires_at <= @now) LIMIT @batch;
 
+-- sweeper.delete_if_expired
+DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NOT NULL AND expires_at <= @now);
+
+-- sweeper.select_expired_notifying
+SELECT k.tenant, k.db, k.k, s.value FROM keyspace k JOIN tenant_settings s ON s.tenant = k.tenant AND s.name = 'notify-keyspace-events' WHERE (k.expires_at IS NOT NULL AND k.expires_at <= @now) LIMIT @batch;
+

@@ -1,4 +1,6 @@
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Sql;
 using static RedisOnMySql.Kernel.Families.Keyspace.KeyspaceFamilyStatements;
 
 namespace RedisOnMySql.Kernel.Families.Keyspace;
@@ -41,7 +43,22 @@ public sealed partial class KeyspaceCommands
     [RedisCommand("persist", 2, CommandFlags.Write | CommandFlags.Fast, 1, 1, 1, Group = "generic", Since = "2.2.0",
         Summary = "Removes the expiration time of a key.")]
     public async ValueTask Persist(CommandContext ctx) =>
-        ctx.Reply.WriteInteger(await ctx.Sql.ExecuteAsync(KeyspaceFamilyStatements.Persist, ctx.Arg(1), ctx.NowMs));
+        ctx.Reply.WriteInteger(await ExecuteNotifyingAsync(ctx, KeyspaceFamilyStatements.Persist, [ctx.Arg(1), ctx.NowMs], "persist"));
+
+    /// <summary>
+    /// A one-statement change of the key in argument 1; when it changed the key and the tenant's notify-keyspace-events
+    /// asks for generic events, a transaction that also publishes <paramref name="eventName"/>.
+    /// </summary>
+    private static async Task<int> ExecuteNotifyingAsync(CommandContext ctx, Statement statement, object?[] values, string eventName)
+    {
+        if (!await ctx.Sql.NotifiesAsync(NotifyFlags.Generic)) return await ctx.Sql.ExecuteAsync(statement, values);
+        return await ctx.Sql.TransactionAsync(async tx =>
+        {
+            int changed = await tx.ExecuteAsync(statement, values);
+            if (changed > 0) await tx.NotifyAsync(NotifyFlags.Generic, eventName, ctx.Arg(1));
+            return changed;
+        }, ctx.Sql.Retry.Set);
+    }
 
     /// <summary>
     /// One conditional statement: the options become predicates on the stored expiry, so checking and writing are
@@ -62,6 +79,7 @@ public sealed partial class KeyspaceCommands
             ["k"] = ctx.Arg(1), ["now"] = ctx.NowMs, ["when"] = when,
             ["nx"] = flags.Nx ? 1 : 0, ["xx"] = flags.Xx ? 1 : 0, ["gt"] = flags.Gt ? 1 : 0, ["lt"] = flags.Lt ? 1 : 0,
         });
-        ctx.Reply.WriteInteger(await ctx.Sql.ExecuteAsync(statement, values));
+        // A time already past deletes the key: Redis then raises del, not expire.
+        ctx.Reply.WriteInteger(await ExecuteNotifyingAsync(ctx, statement, values, statement == ExpireNow ? "del" : "expire"));
     }
 }

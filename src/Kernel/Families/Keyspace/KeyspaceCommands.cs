@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RedisOnMySql.Kernel.Configuration;
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
@@ -50,6 +51,11 @@ public sealed partial class KeyspaceCommands(ProxyOptions options, IServiceProvi
     /// </summary>
     private static async ValueTask DeleteAsync(CommandContext ctx)
     {
+        if (await ctx.Sql.NotifiesAsync(NotifyFlags.Generic))
+        {
+            ctx.Reply.WriteInteger(await DeleteNotifyingAsync(ctx));
+            return;
+        }
         var keys = KeyArgs(ctx).Distinct(KeyBytesComparer.Instance).Order(KeyBytesComparer.Instance).ToList();
         var chunks = InListShape.PaddedChunks(keys).ToList();
         int deleted = chunks.Count == 1
@@ -62,6 +68,19 @@ public sealed partial class KeyspaceCommands(ProxyOptions options, IServiceProvi
             }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(deleted);
     }
+
+    /// <summary>DEL with keyspace notifications on: key by key in argument order, a <c>del</c> event for each one deleted.</summary>
+    private static Task<int> DeleteNotifyingAsync(CommandContext ctx) => ctx.Sql.TransactionAsync(async tx =>
+    {
+        int deleted = 0;
+        foreach (var key in KeyArgs(ctx).Distinct(KeyBytesComparer.Instance))
+        {
+            if (await tx.ExecuteAsync(DeleteLive(1), [key, ctx.NowMs]) == 0) continue;
+            deleted++;
+            await tx.NotifyAsync(NotifyFlags.Generic, "del", key);
+        }
+        return deleted;
+    }, ctx.Sql.Retry.Set);
 
     private static Task<int> DeleteChunkAsync(ISqlRunner sql, byte[][] keys, long nowMs) =>
         sql.ExecuteAsync(DeleteLive(keys.Length), [.. keys, nowMs]);
