@@ -1,4 +1,6 @@
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Sql;
 
 namespace RedisOnMySql.Commands.Lists;
 
@@ -19,7 +21,9 @@ public sealed partial class ListCommands
             long index = ctx.ArgInt64(2);
             if (index < 0) index += list.Length;
             if (index < 0 || index >= list.Length) throw RedisException.Err("index out of range");
-            return await tx.ExecuteAsync(ListStatements.UpdateItem, ctx.Arg(3), list.Key.Id, list.PositionOf(index));
+            await tx.ExecuteAsync(ListStatements.UpdateItem, ctx.Arg(3), list.Key.Id, list.PositionOf(index));
+            await tx.NotifyAsync(NotifyFlags.List, "lset", ctx.Arg(1));
+            return true;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteOk();
     }
@@ -36,6 +40,7 @@ public sealed partial class ListCommands
             var pivot = await tx.QueryFirstAsync(ListStatements.SelectFirstMatch, r => (long?)r.GetInt64(0), list.Key.Id, ctx.Arg(3));
             if (pivot is null) return -1L;
             await list.InsertAtAsync(pivot.Value - list.Head + (after ? 1 : 0), ctx.Arg(4));
+            await tx.NotifyAsync(NotifyFlags.List, "linsert", ctx.Arg(1));
             await ListGrewAsync(tx, ctx.Arg(1));
             return list.Length;
         }, ctx.Sql.Retry.Set);
@@ -54,7 +59,9 @@ public sealed partial class ListCommands
             long limit = count == 0 || count == long.MinValue ? long.MaxValue : Math.Abs(count);
             var statement = count < 0 ? ListStatements.DeleteMatchesFromTail : ListStatements.DeleteMatchesFromHead;
             long n = await tx.ExecuteAsync(statement, list.Key.Id, ctx.Arg(3), limit);
+            if (n == 0) return 0L;
             await list.CloseGapsAsync(n);
+            await NotifyShrunkAsync(tx, list, "lrem", ctx.Arg(1));
             return n;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(removed);
@@ -72,8 +79,17 @@ public sealed partial class ListCommands
                 await list.KeepAsync(list.PositionOf(kept.First), list.PositionOf(kept.Last));
             else
                 await list.RemoveAllAsync();
+            // Redis raises ltrim whenever the list exists, even when nothing was trimmed.
+            await NotifyShrunkAsync(tx, list, "ltrim", ctx.Arg(1));
             return true;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteOk();
+    }
+
+    /// <summary>Raises <paramref name="eventName"/> for a list an edit may have shortened, then del when it emptied it, as Redis does.</summary>
+    private static async Task NotifyShrunkAsync(ISqlRunner tx, LockedList list, string eventName, byte[] key)
+    {
+        await tx.NotifyAsync(NotifyFlags.List, eventName, key);
+        if (list.Length == 0) await tx.NotifyAsync(NotifyFlags.Generic, "del", key);
     }
 }

@@ -1,4 +1,6 @@
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
 
 namespace RedisOnMySql.Commands.Lists;
@@ -35,19 +37,34 @@ public sealed partial class ListCommands
             if (source.Length == 0) return null;
             if (sameKey)
             {
-                // Rotating one element, or popping and pushing back at the same end, leaves the list as it was.
-                if (source.Length == 1 || from == to) return await source.PeekAsync(from);
+                // Rotating one element, or popping and pushing back at the same end, leaves the list as it was; Redis
+                // still raises the push and the pop.
+                if (source.Length == 1 || from == to)
+                {
+                    var kept = await source.PeekAsync(from);
+                    await NotifyMovedAsync(tx, source, sourceKey, destinationKey, from, to);
+                    return kept;
+                }
                 var rotated = (await source.PopAsync(from, 1))[0];
                 await source.PushAsync(to, [rotated]);
+                await NotifyMovedAsync(tx, source, sourceKey, destinationKey, from, to);
                 await ListGrewAsync(tx, destinationKey);
                 return rotated;
             }
             var destination = await LockedList.LockAsync(tx, destinationKey, ctx.NowMs);
             var value = (await source.PopAsync(from, 1))[0];
             await destination.PushAsync(to, [value]);
+            await NotifyMovedAsync(tx, source, sourceKey, destinationKey, from, to);
             await ListGrewAsync(tx, destinationKey);
             return value;
         }, ctx.Sql.Retry.Set);
+
+    /// <summary>A move's events in Redis 7.0's order: the push on the destination first, then the pop (and del) on the source.</summary>
+    private static async Task NotifyMovedAsync(ISqlRunner tx, LockedList source, byte[] sourceKey, byte[] destinationKey, ListEnd from, ListEnd to)
+    {
+        await tx.NotifyAsync(NotifyFlags.List, PushEvent(to), destinationKey);
+        await NotifyShrunkAsync(tx, source, PopEvent(from), sourceKey);
+    }
 
     private static void WriteElement(CommandContext ctx, byte[]? value)
     {

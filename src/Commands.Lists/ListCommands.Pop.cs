@@ -77,7 +77,10 @@ public sealed partial class ListCommands
     internal static async Task<List<byte[]>?> PopAsync(ISqlRunner tx, byte[] key, ListEnd end, long count, long nowMs)
     {
         var list = await LockedList.LockAsync(tx, key, nowMs, end == ListEnd.Left ? count : 0, end == ListEnd.Right ? count : 0);
-        return list.Length == 0 ? null : await list.PopAsync(end, count);
+        if (list.Length == 0) return null;
+        var values = await list.PopAsync(end, count);
+        await NotifyShrunkAsync(tx, list, PopEvent(end), key);
+        return values;
     }
 
     /// <summary>Pipelined and concurrent LPOP/RPOPs of a tenant and db share one transaction and one commit.</summary>
@@ -129,7 +132,7 @@ public sealed partial class ListCommands
             long left = fromHead + fromTail;
             foreach (var (_, pop, n) in shares.Where(share => share.Count > 0))
             {
-                await tx.NotifyAsync(NotifyFlags.List, pop.End == ListEnd.Left ? "lpop" : "rpop", commands.Key);
+                await tx.NotifyAsync(NotifyFlags.List, PopEvent(pop.End), commands.Key);
                 if ((left -= n) == 0 && remaining == 0) await tx.NotifyAsync(NotifyFlags.Generic, "del", commands.Key);
             }
             int nextHead = 0, nextTail = 0;
@@ -161,6 +164,10 @@ public sealed partial class ListCommands
             return (fromHead, fromTail);
         }
     }
+
+    private static string PopEvent(ListEnd end) => end == ListEnd.Left ? "lpop" : "rpop";
+
+    private static string PushEvent(ListEnd end) => end == ListEnd.Left ? "lpush" : "rpush";
 
     private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 }

@@ -75,7 +75,7 @@ public sealed partial class ListCommands : ICommandFamily, IChildRowOwner
                 replies[i] = [list.Length];
             }
             if (list.Length == 0) continue;
-            foreach (var end in pushed) await tx.NotifyAsync(NotifyFlags.List, end == ListEnd.Left ? "lpush" : "rpush", commands.Key);
+            foreach (var end in pushed) await tx.NotifyAsync(NotifyFlags.List, PushEvent(end), commands.Key);
             // The wake-up event first: its insert then travels with the elements' (one round trip for both).
             await ListGrewAsync(tx, commands.Key);
             await list.WriteAsync();

@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
@@ -71,17 +72,30 @@ public sealed partial class SetCommands
         {
             var rows = await LockKeysAsync(tx, [destinationKey, .. sourceKeys]);
             var query = SetAlgebraQuery.Resolve(operation, sourceKeys, rows, ctx.NowMs);
-            if (rows.Any(r => r.Key.AsSpan().SequenceEqual(destinationKey)))
-                await tx.ExecuteAsync(KeyspaceStatements.DeleteKey, destinationKey);
-            if (query is null) return 0L;
-            var destination = await CollectionKey.LockAsync(tx, destinationKey, KeyType.Set, ctx.NowMs);
-            long id = await destination.EnsureCreatedAsync();
-            long stored = await tx.ExecuteAsync(SetAlgebraStatements.Store(operation, query.Shape), query.Bind([id]));
-            if (stored == 0) await destination.DeleteAsync();
+            var old = rows.FirstOrDefault(r => r.Key.AsSpan().SequenceEqual(destinationKey));
+            if (old is not null) await tx.ExecuteAsync(KeyspaceStatements.DeleteKey, destinationKey);
+            long stored = 0;
+            if (query is not null)
+            {
+                var destination = await CollectionKey.LockAsync(tx, destinationKey, KeyType.Set, ctx.NowMs);
+                long id = await destination.EnsureCreatedAsync();
+                stored = await tx.ExecuteAsync(SetAlgebraStatements.Store(operation, query.Shape), query.Bind([id]));
+                if (stored == 0) await destination.DeleteAsync();
+            }
+            // An empty result deletes the destination: Redis raises del then, and only when there was a live key.
+            if (stored > 0) await tx.NotifyAsync(NotifyFlags.Set, StoreEvent(operation), destinationKey);
+            else if (old is not null && old.IsLiveAt(ctx.NowMs)) await tx.NotifyAsync(NotifyFlags.Generic, "del", destinationKey);
             return stored;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(size);
     }
+
+    private static string StoreEvent(SetOperation operation) => operation switch
+    {
+        SetOperation.Inter => "sinterstore",
+        SetOperation.Union => "sunionstore",
+        _ => "sdiffstore",
+    };
 
     /// <summary>Resolves the visible source keys in one statement (WRONGTYPE for a non-set) into the query to run.</summary>
     private static async Task<SetAlgebraQuery?> ResolveAsync(CommandContext ctx, SetOperation operation, List<byte[]> sourceKeys)

@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Storage;
 
@@ -22,8 +23,11 @@ public sealed partial class SetCommands
             if (destination.Exists && destination.Id == source.Id)
                 return await tx.QueryFirstAsync(SetStatements.ContainsMember, r => true, source.Id, member.Hash);
             if (await tx.ExecuteAsync(SetStatements.DeleteMember, source.Id, member.Hash) == 0) return false;
-            await source.DeleteIfEmptyAsync(SetStatements.Children);
-            await tx.ExecuteAsync(SetStatements.InsertMember, await destination.EnsureCreatedAsync(), member.Hash, member.Value);
+            await tx.NotifyAsync(NotifyFlags.Set, "srem", sourceKey);
+            if (await source.DeleteIfEmptyAsync(SetStatements.Children)) await tx.NotifyAsync(NotifyFlags.Generic, "del", sourceKey);
+            // A destination already holding the member is left as it was: Redis raises no sadd then.
+            if (await tx.ExecuteAsync(SetStatements.InsertMember, await destination.EnsureCreatedAsync(), member.Hash, member.Value) > 0)
+                await tx.NotifyAsync(NotifyFlags.Set, "sadd", destinationKey);
             return true;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(moved ? 1 : 0);

@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
@@ -69,10 +70,13 @@ public sealed partial class SetCommands
         {
             var all = await tx.QueryListAsync(SetStatements.SelectMembers, r => (byte[])r.GetValue(0), key.Id);
             await key.DeleteAsync();
+            await tx.NotifyAsync(NotifyFlags.Set, "spop", ctx.Arg(1));
+            await tx.NotifyAsync(NotifyFlags.Generic, "del", ctx.Arg(1));
             return all;
         }
         var chosen = await SelectRandomAsync(tx, key.Id, count);
         await DeleteMembersAsync(tx, key.Id, chosen);
+        await tx.NotifyAsync(NotifyFlags.Set, "spop", ctx.Arg(1));
         return chosen.Select(m => m.Value).ToList();
     }, ctx.Sql.Retry.Set);
 

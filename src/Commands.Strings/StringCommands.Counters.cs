@@ -41,6 +41,7 @@ public sealed partial class StringCommands
             if (sum.IsInfinity) throw RedisException.Err("increment would produce NaN or Infinity");
             var text = Encoding.ASCII.GetBytes(sum.ToRedisString());
             await key.WriteAsync(text, key.ExpiresAt);
+            await tx.NotifyAsync(NotifyFlags.String, "incrbyfloat", ctx.Arg(1));
             return text;
         }, ctx.Sql.Retry.Incr);
         ctx.Reply.WriteBulkString(result);

@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
@@ -47,6 +48,8 @@ public sealed partial class StringCommands
             var locked = await LockedKey.LockAllAsync(tx, keys, ctx.NowMs);
             if (locked.Any(k => k.Exists)) return false;
             foreach (var key in locked) await key.WriteAsync(pairs[key.Key], null);
+            // One set per pair in argument order, a repeated key included, as Redis raises them.
+            for (int i = 1; i < ctx.Count; i += 2) await tx.NotifyAsync(NotifyFlags.String, "set", ctx.Arg(i));
             return true;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(written ? 1 : 0);

@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Storage;
 
@@ -14,14 +15,12 @@ public sealed partial class StringCommands
         {
             var key = await LockedKey.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
             var current = key.StringValue();
-            if (current is null)
-            {
-                await key.WriteAsync(suffix, null);
-                return suffix.LongLength;
-            }
-            StringLimits.CheckLength(current.LongLength + suffix.LongLength);
-            await key.AppendAsync(suffix);
-            return current.LongLength + suffix.LongLength;
+            if (current is not null) StringLimits.CheckLength(current.LongLength + suffix.LongLength);
+            if (current is null) await key.WriteAsync(suffix, null);
+            else await key.AppendAsync(suffix);
+            // Redis raises append even for an empty suffix.
+            await tx.NotifyAsync(NotifyFlags.String, "append", ctx.Arg(1));
+            return (current?.LongLength ?? 0) + suffix.LongLength;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(length);
     }
@@ -62,6 +61,7 @@ public sealed partial class StringCommands
             current?.CopyTo(updated, 0);
             patch.CopyTo(updated, offset);
             await key.WriteAsync(updated, key.ExpiresAt);
+            await tx.NotifyAsync(NotifyFlags.String, "setrange", ctx.Arg(1));
             return updated.LongLength;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(length);

@@ -81,7 +81,9 @@ public sealed partial class StringCommands : ICommandFamily
         {
             var key = await LockedKey.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
             var old = key.StringValue();
-            if (old is not null) await key.DeleteAsync();
+            if (old is null) return null;
+            await key.DeleteAsync();
+            await tx.NotifyAsync(NotifyFlags.Generic, "del", ctx.Arg(1));
             return old;
         }, ctx.Sql.Retry.Set);
         WriteValue(ctx, value);
@@ -100,8 +102,13 @@ public sealed partial class StringCommands : ICommandFamily
         {
             var key = await LockedKey.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
             var current = key.StringValue();
-            // An EXAT/PXAT in the past leaves the key expired, which is what Redis's immediate delete shows.
-            if (current is not null) await key.SetExpiryAsync(options.ExpiresAt, ctx.NowMs);
+            // PERSIST of a key without a TTL changes nothing, and Redis raises nothing then.
+            if (current is null || (options.Persist && key.ExpiresAt is null)) return current;
+            // An EXAT/PXAT in the past deletes the key, as Redis does, which raises del rather than expire.
+            bool past = options.ExpiresAt <= ctx.NowMs;
+            if (past) await key.DeleteAsync();
+            else await key.SetExpiryAsync(options.ExpiresAt, ctx.NowMs);
+            await tx.NotifyAsync(NotifyFlags.Generic, options.Persist ? "persist" : past ? "del" : "expire", ctx.Arg(1));
             return current;
         }, ctx.Sql.Retry.Set);
         WriteValue(ctx, value);

@@ -102,8 +102,9 @@ public class BlockingTests(ListsFixture fixture)
                 var client = await fixture.RawAsync();
                 clients.Add(client);
                 client.Send(RawRespClient.Command("BLPOP", k, "0"));
+                // One at a time: connections run concurrently, so only a client already blocked is surely ahead of the next.
+                await WaitUntilBlockedAsync(pusher, i + 1);
             }
-            await WaitUntilBlockedAsync(pusher, 5);
             await pusher.CommandAsync("LPUSH", k, "only");
             Assert.Equal(Array(k, "only"), await clients[0].ReadReplyAsync(Wait));
             await Task.Delay(300);
