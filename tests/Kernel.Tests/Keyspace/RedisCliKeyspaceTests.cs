@@ -26,7 +26,8 @@ public class RedisCliKeyspaceTests(KeyspaceFixture fixture)
         fixture.ClearDb(KeyspaceFixture.TenantA, 1);
         Assert.Equal("OK", (await CliAsync("SET", "k", "v")).Trim());
         Assert.Equal("1", (await CliAsync("EXPIRE", "k", "100")).Trim());
-        Assert.Equal("100", (await CliAsync("TTL", "k")).Trim());
+        // Each redis-cli is a process start: on a loaded machine more than half a second may pass, and TTL rounds.
+        Assert.Contains((await CliAsync("TTL", "k")).Trim(), new[] { "100", "99" });
         Assert.Equal("string", (await CliAsync("TYPE", "k")).Trim());
         Assert.Equal("OK", (await CliAsync("RENAME", "k", "k2")).Trim());
         Assert.Equal("1", (await CliAsync("DBSIZE")).Trim());
