@@ -1,5 +1,6 @@
 using System.Text;
 using RedisOnMySql.Kernel.Events;
+using RedisOnMySql.Kernel.Sql;
 
 namespace RedisOnMySql.Kernel.Notifications;
 
@@ -27,4 +28,17 @@ public static class KeyspaceMessages
     /// <summary>Whether <paramref name="flags"/> publish events of class <paramref name="type"/> on any channel.</summary>
     public static bool Wanted(NotifyFlags flags, NotifyFlags type) =>
         (flags & type) != 0 && (flags & (NotifyFlags.Keyspace | NotifyFlags.Keyevent)) != 0;
+
+    /// <summary>
+    /// <see cref="ISqlRunner.NotifyAsync"/> for both runners: the tenant's flags (cached), then the messages through
+    /// <paramref name="sql"/> in its transaction; nothing without a feed (maintenance executors).
+    /// </summary>
+    internal static async Task PublishAsync(ISqlRunner sql, EventFeed? feed, SqlScope scope, NotifyFlags type, string eventName,
+        byte[] key, int? db)
+    {
+        if (feed is null) return;
+        var flags = await feed.Notifications.FlagsAsync(sql, scope.Tenant).ConfigureAwait(false);
+        var messages = For(flags, type, eventName, key, db ?? scope.Db);
+        if (messages.Count > 0) await sql.AppendEventsAsync(messages).ConfigureAwait(false);
+    }
 }

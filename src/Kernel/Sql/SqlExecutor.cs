@@ -71,13 +71,8 @@ public sealed class SqlExecutor : ISqlRunner
         return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }, Retry.Set, inTransaction: false);
 
-    public async Task NotifyAsync(NotifyFlags type, string eventName, byte[] key, int? db = null)
-    {
-        if (_events is not { } feed) return;
-        var flags = await feed.Notifications.FlagsAsync(this, Scope.Tenant).ConfigureAwait(false);
-        var messages = KeyspaceMessages.For(flags, type, eventName, key, db ?? Scope.Db);
-        if (messages.Count > 0) await AppendEventsAsync(messages).ConfigureAwait(false);
-    }
+    public Task NotifyAsync(NotifyFlags type, string eventName, byte[] key, int? db = null) =>
+        KeyspaceMessages.PublishAsync(this, _events, Scope, type, eventName, key, db);
 
     /// <summary>Messages committed together; this proxy's listeners get them after the commit, in order.</summary>
     public Task AppendEventsAsync(IReadOnlyList<(EventKind Kind, byte[] Topic, byte[] Payload)> events) =>

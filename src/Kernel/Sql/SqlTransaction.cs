@@ -61,13 +61,8 @@ public sealed class SqlTransaction : ISqlRunner
         return command.LastInsertedId;
     }
 
-    public async Task NotifyAsync(NotifyFlags type, string eventName, byte[] key, int? db = null)
-    {
-        if (_events is not { } feed) return;
-        var flags = await feed.Notifications.FlagsAsync(this, _scope.Tenant).ConfigureAwait(false);
-        var messages = KeyspaceMessages.For(flags, type, eventName, key, db ?? _scope.Db);
-        if (messages.Count > 0) await AppendEventsAsync(messages).ConfigureAwait(false);
-    }
+    public Task NotifyAsync(NotifyFlags type, string eventName, byte[] key, int? db = null) =>
+        KeyspaceMessages.PublishAsync(this, _events, _scope, type, eventName, key, db);
 
     public Task AppendEventsAsync(IReadOnlyList<(EventKind Kind, byte[] Topic, byte[] Payload)> events)
     {
