@@ -75,6 +75,8 @@ public sealed partial class ListCommands : ICommandFamily, IChildRowOwner
                 replies[i] = [list.Length];
             }
             if (list.Length == 0) continue;
+            // A new list exists before its push events, so Redis's new event comes first.
+            await list.Key.EnsureCreatedAsync();
             foreach (var end in pushed) await tx.NotifyAsync(NotifyFlags.List, PushEvent(end), commands.Key);
             // The wake-up event first: its insert then travels with the elements' (one round trip for both).
             await ListGrewAsync(tx, commands.Key);

@@ -31,7 +31,7 @@ public sealed partial class PubSubCommands
         .Add("numpat", 2, NumPatAsync)
         .Add("help", 2, ctx => Subcommands.WriteHelp(ctx, "PUBSUB", PubsubHelp));
 
-    [RedisCommand("pubsub", -2, CommandFlags.None, Group = "pubsub", Since = "2.8.0", Summary = "A container for Pub/Sub commands.")]
+    [RedisCommand("pubsub", -2, CommandFlags.Container, Group = "pubsub", Since = "2.8.0", Summary = "A container for Pub/Sub commands.")]
     public ValueTask Pubsub(CommandContext ctx) => PubsubSubcommands.RunAsync(ctx);
 
     /// <summary>Active channels (or shard channels) of the tenant on live proxies, matching the optional pattern.</summary>

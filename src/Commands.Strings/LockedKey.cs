@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
@@ -64,8 +65,11 @@ internal sealed class LockedKey
     /// Stores a string, replacing whatever the key held. With no row yet it is a plain insert, so a racing
     /// creation of the same key fails the transaction (duplicate key) and the retry sees that row.
     /// </summary>
-    public Task WriteAsync(byte[] value, long? expiresAt) =>
-        _tx.ExecuteAsync(_stored is null ? KeyspaceStatements.InsertString : KeyspaceStatements.UpsertString, Key, value, expiresAt);
+    public async Task WriteAsync(byte[] value, long? expiresAt)
+    {
+        if (!Exists) await _tx.NotifyAsync(NotifyFlags.New, "new", Key);
+        await _tx.ExecuteAsync(_stored is null ? KeyspaceStatements.InsertString : KeyspaceStatements.UpsertString, Key, value, expiresAt);
+    }
 
     /// <summary>Appends to the live string value (check <see cref="StringValue"/> first).</summary>
     public Task AppendAsync(byte[] suffix) => _tx.ExecuteAsync(StringStatements.AppendValue, suffix, Key);

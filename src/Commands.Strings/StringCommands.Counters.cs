@@ -9,20 +9,20 @@ namespace RedisOnMySql.Commands.Strings;
 public sealed partial class StringCommands
 {
     [RedisCommand("incr", 2, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "string", Summary = "Increments the integer value of a key by one. Uses 0 as initial value if the key doesn't exist.")]
-    public ValueTask Incr(CommandContext ctx) => IncrementAsync(ctx, 1);
+    public ValueTask Incr(CommandContext ctx) => ctx.RunPlanAsync(PlanIncr(ctx));
 
     [RedisCommand("decr", 2, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "string", Summary = "Decrements the integer value of a key by one. Uses 0 as initial value if the key doesn't exist.")]
-    public ValueTask Decr(CommandContext ctx) => IncrementAsync(ctx, -1);
+    public ValueTask Decr(CommandContext ctx) => ctx.RunPlanAsync(PlanDecr(ctx));
 
     [RedisCommand("incrby", 3, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "string", Summary = "Increments the integer value of a key by a number. Uses 0 as initial value if the key doesn't exist.")]
-    public ValueTask IncrBy(CommandContext ctx) => IncrementAsync(ctx, ctx.ArgInt64(2));
+    public ValueTask IncrBy(CommandContext ctx) => ctx.RunPlanAsync(CounterPlan(ctx, ctx.ArgInt64(2)));
 
     [RedisCommand("decrby", 3, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "string", Summary = "Decrements a number from the integer value of a key. Uses 0 as initial value if the key doesn't exist.")]
     public ValueTask DecrBy(CommandContext ctx)
     {
         long decrement = ctx.ArgInt64(2);
         if (decrement == long.MinValue) throw RedisException.Err("decrement would overflow");
-        return IncrementAsync(ctx, -decrement);
+        return ctx.RunPlanAsync(CounterPlan(ctx, -decrement));
     }
 
     [RedisCommand("incrbyfloat", 3, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "string", Summary = "Increment the floating point value of a key by a number. Uses 0 as initial value if the key doesn't exist.", Since = "2.6.0")]
@@ -45,22 +45,6 @@ public sealed partial class StringCommands
             return text;
         }, ctx.Sql.Retry.Incr);
         ctx.Reply.WriteBulkString(result);
-    }
-
-    private static async ValueTask IncrementAsync(CommandContext ctx, long delta)
-    {
-        var result = await ctx.Sql.TransactionAsync(async tx =>
-        {
-            var key = await LockedKey.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
-            var current = key.StringValue();
-            long value = 0;
-            if (current is not null && !RedisNumbers.TryParseInt64(current, out value))
-                throw new RedisException(RedisErrors.NotInteger);
-            if (WouldOverflow(value, delta)) throw new RedisException(RedisErrors.Overflow);
-            await key.WriteAsync(RedisNumbers.ToBytes(value + delta), key.ExpiresAt);
-            return value + delta;
-        }, ctx.Sql.Retry.Incr);
-        ctx.Reply.WriteInteger(result);
     }
 
     private static bool WouldOverflow(long value, long delta) =>
@@ -110,7 +94,8 @@ public sealed partial class StringCommands
         if (WouldOverflow(value, delta)) return Failed(RedisErrors.Overflow);
         var text = RedisNumbers.ToBytes(value + delta);
         object? keptExpiry = live ? expiresAt : null;
-        return new KeyUpdateResult([key, (byte)KeyType.String, keptExpiry ?? DBNull.Value, text], [key, text, keptExpiry], [value + delta]);
+        return new KeyUpdateResult([key, (byte)KeyType.String, keptExpiry ?? DBNull.Value, text], [key, text, keptExpiry], [value + delta],
+            Created: !live);
     }
 
     private static KeyUpdateResult Failed(string error) => new(null, null, PlanReplies.Error(error));

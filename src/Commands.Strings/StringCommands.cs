@@ -128,7 +128,7 @@ public sealed partial class StringCommands : ICommandFamily
     private static async Task<(bool Written, byte[]? Old)> SetAsync(CommandContext ctx, byte[] key, byte[] value, StringWriteOptions options)
     {
         // A blind write is one statement; with keyspace notifications on, it takes the transaction that records them.
-        if (options.IsBlindWrite && !await ctx.Sql.NotifiesAsync(NotifyFlags.String | NotifyFlags.Generic))
+        if (options.IsBlindWrite && !await ctx.Sql.NotifiesAsync(NotifyFlags.String | NotifyFlags.Generic | NotifyFlags.New))
         {
             await ctx.Sql.ExecuteAsync(KeyspaceStatements.UpsertString, key, value, options.ExpiresAt);
             return (true, null);

@@ -6,12 +6,13 @@ namespace RedisOnMySql.Differential.Tests;
 /// Reads one family's case file (<c>cases/&lt;family&gt;.redis</c>): <c># comment</c> and blank lines are ignored,
 /// <c>=== name</c> starts a case, every other line is a command, optionally prefixed by <c>other:</c> (the second
 /// connection), then <c>frames:N</c> (N reply frames), then <c>unordered:</c>, <c>shape:</c> or <c>unordered-scan:</c>;
-/// or <c>(read)</c> (with the same prefixes), which reads pushed messages (see <see cref="CaseLine"/>).
+/// or <c>(read)</c> (with the same prefixes), which reads pushed messages, or <c>(sleep N)</c> (see <see cref="CaseLine"/>).
 /// </summary>
 public static class CaseFileParser
 {
     private const string CaseMarker = "===";
     private const string ReadLine = "(read)";
+    private const string SleepPrefix = "(sleep ";
 
     // Longest first: "unordered-scan:" must not be taken for "unordered:".
     private static readonly (string Prefix, ReplyComparison Comparison)[] Prefixes =
@@ -53,6 +54,12 @@ public static class CaseFileParser
             }
             if (name == null) throw Malformed(file, number, "a command before the first '=== name' line");
 
+            if (text.StartsWith(SleepPrefix, StringComparison.Ordinal) && text.EndsWith(')'))
+            {
+                if (!int.TryParse(text[SleepPrefix.Length..^1], out int ms) || ms < 1) throw Malformed(file, number, "(sleep N) needs N milliseconds");
+                lines.Add(new CaseLine(file, number, text, [], ReplyComparison.Exact, SleepMs: ms));
+                continue;
+            }
             bool onOther = false;
             int frames = 1;
             if (text.StartsWith("other:", StringComparison.Ordinal))

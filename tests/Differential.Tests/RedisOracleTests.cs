@@ -31,8 +31,13 @@ public sealed class RedisOracleTests(ProxyFixture fixture) : IClassFixture<Proxy
 
         foreach (var line in differentialCase.Lines)
         {
-            var expected = await ReplyAsync(line.OnOther ? otherRedis : redis, line);
-            var actual = await ReplyAsync(line.OnOther ? otherProxy : proxy, line);
+            if (line.SleepMs > 0)
+            {
+                await Task.Delay(line.SleepMs);
+                continue;
+            }
+            var expected = await ReplyAsync(line.OnOther ? otherRedis : redis, line, "redis");
+            var actual = await ReplyAsync(line.OnOther ? otherProxy : proxy, line, "the proxy");
             if (!ReplyComparer.Matches(line.Comparison, expected, actual))
                 Assert.Fail(
                     $"{line.Location}: {line.Text}\n" +
@@ -44,11 +49,18 @@ public sealed class RedisOracleTests(ProxyFixture fixture) : IClassFixture<Proxy
         await AssertOtherTenantSeesNothingAsync(differentialCase);
     }
 
-    private static async Task<byte[]> ReplyAsync(RawRespClient client, CaseLine line)
+    private static async Task<byte[]> ReplyAsync(RawRespClient client, CaseLine line, string server)
     {
         if (!line.SendsNothing) client.Send(RawRespClient.Command(line.Arguments.ToArray()));
         var frames = new List<byte>();
-        for (int i = 0; i < line.Frames; i++) frames.AddRange(await client.ReadReplyBytesAsync());
+        try
+        {
+            for (int i = 0; i < line.Frames; i++) frames.AddRange(await client.ReadReplyBytesAsync());
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{line.Location}: {line.Text}: {server} sent {frames.Count} bytes of {line.Frames} frame(s): {e.Message}");
+        }
         return [.. frames];
     }
 

@@ -28,10 +28,6 @@ public sealed class ExpiredKeySweeper(BackendPools pools, ProxyOptions options, 
         .Join("JOIN tenant_settings s ON s.tenant = k.tenant AND s.name = 'notify-keyspace-events'")
         .WhereRaw("k.expires_at IS NOT NULL AND k.expires_at <= @now").Limit("@batch").Build("sweeper.select_expired_notifying");
 
-    /// <summary>One key of the session's tenant and db, if it is still expired (params: k, now).</summary>
-    internal static readonly Statement DeleteIfExpired = SqlBuilder.Delete(SqlTable.Keyspace)
-        .Where("k", "=", "@k").WhereRaw("expires_at IS NOT NULL AND expires_at <= @now").Build("sweeper.delete_if_expired");
-
     protected override TimeSpan Period => TimeSpan.FromSeconds(Math.Max(1, options.Cleanup.ExpireCleanupIntervalSecs));
 
     protected override Task RunOnceAsync(CancellationToken cancel) => SweepOnceAsync();
@@ -70,12 +66,7 @@ public sealed class ExpiredKeySweeper(BackendPools pools, ProxyOptions options, 
         foreach (var (tenant, db, key, _) in keys.Where(k => KeyspaceMessages.Wanted(k.Flags, NotifyFlags.Expired)))
         {
             var tenantExecutor = new SqlExecutor(pool, new SqlScope(tenant, db), retry, feed);
-            deleted += await tenantExecutor.TransactionAsync(async tx =>
-            {
-                if (await tx.ExecuteAsync(DeleteIfExpired, key, now).ConfigureAwait(false) == 0) return 0;
-                await tx.NotifyAsync(NotifyFlags.Expired, "expired", key).ConfigureAwait(false);
-                return 1;
-            }, retry.Set).ConfigureAwait(false);
+            if (await LookupEvents.DeleteExpiredAsync(tenantExecutor, key, now).ConfigureAwait(false)) deleted++;
         }
         return deleted;
     }

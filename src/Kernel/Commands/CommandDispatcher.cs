@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using MySqlConnector;
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Server;
 using RedisOnMySql.Kernel.Sql;
@@ -22,6 +23,9 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
     {
         var entry = table.Find(args[0]);
         if (entry?.Planner == null || Rejection(context.Session, entry, args) != null) return null;
+        // A tenant that asks for lookup events (or whose setting this proxy must read again) runs keyed commands one by one.
+        if (entry.FirstKey > 0 && (context.Session.Sql?.CachedNotifyFlags() is not { } flags || LookupEvents.Raises(entry, flags)))
+            return null;
         context.Reset(args, entry);
         var plan = entry.Planner(context);
         if (plan == null) return null;
@@ -52,7 +56,11 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
         context.Reset(args, entry);
         try
         {
+            var lookup = entry.FirstKey > 0 && session.Sql is { } sql
+                ? await LookupEvents.BeforeAsync(sql, entry, args, context.NowMs).ConfigureAwait(false)
+                : null;
             await entry.Handler(context).ConfigureAwait(false);
+            if (lookup is not null) await lookup.AfterAsync(session.Sql!).ConfigureAwait(false);
         }
         catch (RedisException e)
         {
@@ -80,8 +88,8 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
     {
         if (!entry.ArityMatches(args.Count)) return RedisErrors.WrongArity(entry.Name);
         if (!session.IsAuthenticated && !entry.Has(CommandFlags.NoAuth)) return RedisErrors.NoAuth;
-        if (session.IsSubscribed && !entry.Has(CommandFlags.SubscribedContext))
-            return $"ERR Can't execute '{entry.Name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context";
+        if (session.IsSubscribed && !entry.Has(CommandFlags.SubscribedContext | CommandFlags.Container))
+            return RedisErrors.NotInSubscribedContext(entry.Name);
         foreach (var index in entry.KeyIndexes(args.Count))
         {
             if (args[index].Length > KeyspaceLimits.MaxKeyBytes) return KeyspaceLimits.KeyTooLong;

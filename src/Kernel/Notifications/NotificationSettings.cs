@@ -34,6 +34,10 @@ public sealed class NotificationSettings
         return flags;
     }
 
+    /// <summary>The tenant's flags while the cached copy is fresh, else null (the next <see cref="FlagsAsync"/> reads them).</summary>
+    public NotifyFlags? Cached(string tenant) =>
+        _byTenant.TryGetValue(tenant, out var cached) && Environment.TickCount64 - cached.ReadAtMs < CacheMs ? cached.Flags : null;
+
     /// <summary>Stores the session tenant's flags (CONFIG SET) and uses them on this proxy at once.</summary>
     public async Task SetAsync(ISqlRunner sql, string tenant, NotifyFlags flags)
     {

@@ -22,4 +22,11 @@ public enum CommandFlags
     /// RESET. Not a Redis flag: COMMAND does not report it.
     /// </summary>
     SubscribedContext = 1 << 16,
+
+    /// <summary>
+    /// A container of subcommands (CONFIG, CLIENT, ...): <see cref="Subcommands"/> checks the subscribed context once it
+    /// knows the subcommand, so the error names it (`config|get`) after an unknown subcommand or a wrong arity, as in
+    /// Redis. Not a Redis flag: COMMAND does not report it.
+    /// </summary>
+    Container = 1 << 17,
 }

@@ -90,7 +90,8 @@ public sealed class KeyedUpdate(Func<int, Statement> lockRows, Func<int, Stateme
 /// </summary>
 public delegate KeyUpdateResult KeyUpdate(CommandPlan plan, object?[]? row, long nowMs);
 
-public readonly record struct KeyUpdateResult(object?[]? Row, object?[]? Write, object?[] Reply);
+/// <param name="Created">The write makes a key that was missing or expired (Redis raises <c>new</c> for it).</param>
+public readonly record struct KeyUpdateResult(object?[]? Row, object?[]? Write, object?[] Reply, bool Created = false);
 
 /// <summary>
 /// Plans whose work is a short transaction (lock, read, write), run as one batch in one transaction with one commit.

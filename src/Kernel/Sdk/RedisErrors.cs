@@ -18,5 +18,9 @@ public static class RedisErrors
     public static string UnknownSubcommand(string sub, string command) =>
         $"ERR unknown subcommand '{Truncate(sub)}'. Try {command.ToUpperInvariant()} HELP.";
 
+    /// <summary>A command other than the subscribe family, PING, QUIT and RESET in RESP2's subscribed context.</summary>
+    public static string NotInSubscribedContext(string command) =>
+        $"ERR Can't execute '{command}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context";
+
     public static string Truncate(string s) => s.Length > 128 ? s[..128] : s;
 }

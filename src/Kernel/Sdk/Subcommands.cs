@@ -23,8 +23,18 @@ public sealed class Subcommands(string command)
         var fullName = $"{command}|{sub.ToLowerInvariant()}";
         if (entry.Arity >= 0 ? ctx.Count != entry.Arity : ctx.Count < -entry.Arity)
             throw new RedisException(RedisErrors.WrongArity(fullName));
+        EnsureAllowed(ctx, fullName);
         ctx.Session.LastCommand = fullName;
         return entry.Handler(ctx);
+    }
+
+    /// <summary>
+    /// The subscribed-context check the dispatcher leaves to containers (<see cref="CommandFlags.Container"/>), made
+    /// once the (sub)command's full name is known; a container that also runs bare calls it for that form.
+    /// </summary>
+    public static void EnsureAllowed(CommandContext ctx, string fullName)
+    {
+        if (ctx.Session.IsSubscribed) throw new RedisException(RedisErrors.NotInSubscribedContext(fullName));
     }
 
     /// <summary>

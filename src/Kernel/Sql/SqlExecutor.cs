@@ -190,33 +190,59 @@ public sealed class SqlExecutor : ISqlRunner
         if (chunks.Count == 1 && !notify) await WriteChunkAsync(this, keyed, chunks[0]).ConfigureAwait(false);
         else await TransactionAsync(async tx =>
         {
+            // Keys that are live before the writes: the others raise new, when the tenant asks for it.
+            var live = notify && await NotifiesAsync(NotifyFlags.New).ConfigureAwait(false)
+                ? await LiveKeysAsync(tx, last.Keys).ConfigureAwait(false)
+                : null;
             foreach (var chunk in chunks) await WriteChunkAsync(tx, keyed, chunk).ConfigureAwait(false);
             if (!notify) return true;
             // Every row a plan wrote, in arrival order, as Redis would have raised them one command after another.
             foreach (var plan in plans.Where(p => p.Notify is not null))
             {
                 for (int start = 0; start < plan.Values.Length; start += keyed.RowWidth)
-                    await tx.NotifyAsync(plan.Notify!.Type, plan.Notify.Event, (byte[])plan.Values[start]!).ConfigureAwait(false);
+                {
+                    var key = (byte[])plan.Values[start]!;
+                    if (live?.Add(key) == true) await tx.NotifyAsync(NotifyFlags.New, "new", key).ConfigureAwait(false);
+                    await tx.NotifyAsync(plan.Notify!.Type, plan.Notify.Event, key).ConfigureAwait(false);
+                }
             }
             return true;
         }, Retry.Set).ConfigureAwait(false);
         return new object?[]?[plans.Count];
     }
 
-    /// <summary>Whether the plans raise keyspace notifications that the tenant's notify-keyspace-events asks for.</summary>
+    /// <summary>Whether the plans raise keyspace notifications (their own, or new) that the tenant's notify-keyspace-events asks for.</summary>
     private async Task<bool> NotifiesAsync(IReadOnlyList<CommandPlan> plans) =>
         plans.Any(p => p.Notify is not null)
-        && await NotifiesAsync(plans.Aggregate(NotifyFlags.None, (all, p) => all | (p.Notify?.Type ?? NotifyFlags.None))).ConfigureAwait(false);
+        && await NotifiesAsync(plans.Aggregate(NotifyFlags.New, (all, p) => all | (p.Notify?.Type ?? NotifyFlags.None))).ConfigureAwait(false);
+
+    /// <summary>Which of <paramref name="keys"/> hold a live value, read inside the caller's transaction.</summary>
+    private static async Task<HashSet<byte[]>> LiveKeysAsync(ISqlRunner tx, IEnumerable<byte[]> keys)
+    {
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var live = new HashSet<byte[]>(KeyBytesComparer.Instance);
+        foreach (var chunk in InListShape.PaddedChunks(keys.ToList()))
+        {
+            var rows = await tx.QueryListAsync(LookupEvents.SelectExpiries(chunk.Length),
+                r => (Key: (byte[])r.GetValue(0), ExpiresAt: r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), [.. chunk]).ConfigureAwait(false);
+            live.UnionWith(rows.Where(r => r.ExpiresAt is null || r.ExpiresAt > now).Select(r => r.Key));
+        }
+        return live;
+    }
 
     /// <summary>
     /// Whether the tenant's notify-keyspace-events asks for events of any class in <paramref name="types"/> (a cached
     /// lookup): a command that writes in one statement takes a transaction only when it must record notifications.
     /// </summary>
-    public async Task<bool> NotifiesAsync(NotifyFlags types)
-    {
-        if (_events is null) return false;
-        return KeyspaceMessages.Wanted(await _events.Notifications.FlagsAsync(this, Scope.Tenant).ConfigureAwait(false), types);
-    }
+    public async Task<bool> NotifiesAsync(NotifyFlags types) =>
+        KeyspaceMessages.Wanted(await NotifyFlagsAsync().ConfigureAwait(false), types);
+
+    /// <summary>The tenant's notify-keyspace-events (cached); none without a feed (maintenance executors).</summary>
+    public async ValueTask<NotifyFlags> NotifyFlagsAsync() =>
+        _events is null ? NotifyFlags.None : await _events.Notifications.FlagsAsync(this, Scope.Tenant).ConfigureAwait(false);
+
+    /// <summary>The tenant's notify-keyspace-events while this proxy's copy is fresh, else null; never a query.</summary>
+    public NotifyFlags? CachedNotifyFlags() => _events is null ? NotifyFlags.None : _events.Notifications.Cached(Scope.Tenant);
 
     private static Task<int> WriteChunkAsync(ISqlRunner sql, KeyedWrite keyed, ArraySegment<object?>[] rows) =>
         sql.ExecuteAsync(keyed.ForRows(InListShape.For(rows.Length)), [.. InListShape.Padded(rows).SelectMany(row => row)]);
@@ -243,7 +269,11 @@ public sealed class SqlExecutor : ISqlRunner
             if (step.Write != null)
             {
                 writes[key] = step.Write;
-                if (plans[i].Notify is { } notify) await tx.NotifyAsync(notify.Type, notify.Event, key).ConfigureAwait(false);
+                if (plans[i].Notify is { } notify)
+                {
+                    if (step.Created) await tx.NotifyAsync(NotifyFlags.New, "new", key).ConfigureAwait(false);
+                    await tx.NotifyAsync(notify.Type, notify.Event, key).ConfigureAwait(false);
+                }
             }
             replies[i] = step.Reply;
         }

@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Sql;
 
@@ -60,6 +61,7 @@ public sealed class CollectionKey
         long id = await _tx.InsertAsync(KeyspaceStatements.InsertCollection, Key, (int)Type).ConfigureAwait(false);
         _stored = new KeyspaceRow(id, Type, null, null);
         Exists = true;
+        await _tx.NotifyAsync(NotifyFlags.New, "new", Key).ConfigureAwait(false);
         return id;
     }
 

@@ -55,6 +55,15 @@ INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, 
 -- keyspace.upsert_strings_4
 INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0), (@tenant, @db, @k1, 1, @v1, @expires_at1), (@tenant, @db, @k2, 1, @v2, @expires_at2), (@tenant, @db, @k3, 1, @v3, @expires_at3) ON DUPLICATE KEY UPDATE type = 1, v = VALUES(v), expires_at = VALUES(expires_at);
 
+-- lookup.delete_if_expired
+DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NOT NULL AND expires_at <= @now);
+
+-- lookup.select_expiries_1
+SELECT k, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0);
+
+-- lookup.select_expiries_4
+SELECT k, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1, @k2, @k3);
+
 -- proxies.delete_orphans.pubsub_subscriptions
 DELETE FROM pubsub_subscriptions WHERE (proxy_id NOT IN (SELECT id FROM proxies)) LIMIT @batch;
 
@@ -72,9 +81,6 @@ DELETE FROM proxies WHERE (heartbeat_at < CAST(UNIX_TIMESTAMP(CURRENT_TIMESTAMP(
 
 -- sweeper.delete_expired
 DELETE FROM keyspace WHERE (expires_at IS NOT NULL AND expires_at <= @now) LIMIT @batch;
-
--- sweeper.delete_if_expired
-DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NOT NULL AND expires_at <= @now);
 
 -- sweeper.select_expired_notifying
 SELECT k.tenant, k.db, k.k, s.value FROM keyspace k JOIN tenant_settings s ON s.tenant = k.tenant AND s.name = 'notify-keyspace-events' WHERE (k.expires_at IS NOT NULL AND k.expires_at <= @now) LIMIT @batch;

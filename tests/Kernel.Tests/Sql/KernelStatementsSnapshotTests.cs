@@ -1,5 +1,6 @@
 using RedisOnMySql.Kernel.Background;
 using RedisOnMySql.Kernel.Events;
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Proxies;
 using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
@@ -11,9 +12,11 @@ public class KernelStatementsSnapshotTests
 {
     [Fact]
     public void Every_kernel_statement_matches_the_approved_snapshot() =>
-        SqlSnapshot.Verify([typeof(KeyspaceStatements), typeof(ExpiredKeySweeper), typeof(EventStatements), typeof(ProxyStatements)],
+        SqlSnapshot.Verify([typeof(KeyspaceStatements), typeof(ExpiredKeySweeper), typeof(EventStatements), typeof(ProxyStatements),
+            typeof(LookupEvents)],
             [KeyspaceStatements.UpsertStrings(1), KeyspaceStatements.UpsertStrings(4), KeyspaceStatements.InsertStrings(1),
              KeyspaceStatements.InsertStrings(3), EventStatements.AfterWithGaps(1), EventStatements.AfterWithGaps(4),
              ProxyStatements.DeleteOwn(new SqlTable("pubsub_subscriptions", TableScope.Tenant)),
-             ProxyStatements.DeleteOrphans(new SqlTable("pubsub_subscriptions", TableScope.Tenant))]);
+             ProxyStatements.DeleteOrphans(new SqlTable("pubsub_subscriptions", TableScope.Tenant)),
+             LookupEvents.SelectExpiries(1), LookupEvents.SelectExpiries(4)]);
 }

@@ -41,6 +41,7 @@ public sealed partial class KeyspaceCommands
             if (source?.IsLiveAt(now) != true || destination?.IsLiveAt(now) == true) return false;
             if (destination != null) await tx.ExecuteAsync(DeleteKeyIn, target, key);
             await tx.ExecuteAsync(MoveKey, target, key);
+            await tx.NotifyAsync(NotifyFlags.New, "new", key, target);
             await tx.NotifyAsync(NotifyFlags.Generic, "move_from", key);
             await tx.NotifyAsync(NotifyFlags.Generic, "move_to", key, target);
             await WakeBlockedAsync(tx, source.Type, key, target);
@@ -81,11 +82,13 @@ public sealed partial class KeyspaceCommands
             {
                 var value = await tx.QueryFirstAsync(SelectValue, r => r.IsDBNull(0) ? [] : (byte[])r.GetValue(0), sourceKey);
                 await tx.ExecuteAsync(InsertStringIn, target, destinationKey, value, source.ExpiresAt);
+                await tx.NotifyAsync(NotifyFlags.New, "new", destinationKey, target);
                 await tx.NotifyAsync(NotifyFlags.Generic, "copy_to", destinationKey, target);
                 return true;
             }
             long copyId = await tx.InsertAsync(InsertCollectionIn, target, destinationKey, (int)source.Type, source.ExpiresAt);
             foreach (var table in children) await tx.ExecuteAsync(table.CopyChildren, copyId, source.Id);
+            await tx.NotifyAsync(NotifyFlags.New, "new", destinationKey, target);
             await tx.NotifyAsync(NotifyFlags.Generic, "copy_to", destinationKey, target);
             await WakeBlockedAsync(tx, source.Type, destinationKey, target);
             return true;
@@ -113,6 +116,7 @@ public sealed partial class KeyspaceCommands
             if (destination?.IsLiveAt(now) == true && !overwrite) return false;
             if (destination != null) await tx.ExecuteAsync(DeleteKeyIn, db, destinationKey);
             await tx.ExecuteAsync(RenameKey, destinationKey, sourceKey);
+            await tx.NotifyAsync(NotifyFlags.New, "new", destinationKey);
             await tx.NotifyAsync(NotifyFlags.Generic, "rename_from", sourceKey);
             await tx.NotifyAsync(NotifyFlags.Generic, "rename_to", destinationKey);
             await WakeBlockedAsync(tx, source.Type, destinationKey, db);

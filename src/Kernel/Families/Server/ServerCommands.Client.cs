@@ -67,7 +67,7 @@ public sealed partial class ServerCommands
         .Add("no-touch", 3, ClientOnOff)
         .Add("help", 2, ctx => Subcommands.WriteHelp(ctx, "CLIENT", ClientHelp));
 
-    [RedisCommand("client", -2, CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale, Group = "connection",
+    [RedisCommand("client", -2, CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Container, Group = "connection",
         Summary = "A container for client connection commands.", Since = "2.4.0")]
     public ValueTask Client(CommandContext ctx) => ClientSubcommands.RunAsync(ctx);
 

@@ -38,11 +38,12 @@ public sealed partial class ServerCommands
         .Add("getkeys", -3, CommandGetKeys)
         .Add("help", 2, ctx => Subcommands.WriteHelp(ctx, "COMMAND", CommandHelp));
 
-    [RedisCommand("command", -1, CommandFlags.Loading | CommandFlags.Stale, Group = "server",
+    [RedisCommand("command", -1, CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Container, Group = "server",
         Summary = "Returns detailed information about all commands.", Since = "2.8.13")]
     public ValueTask Command(CommandContext ctx)
     {
         if (ctx.Count > 1) return CommandSubcommands.RunAsync(ctx);
+        Subcommands.EnsureAllowed(ctx, "command");
         WriteInfos(ctx, Table.All);
         return ValueTask.CompletedTask;
     }

@@ -26,7 +26,7 @@ public sealed partial class ServerCommands
         .Add("resetstat", 2, ConfigResetStat)
         .Add("help", 2, ctx => Subcommands.WriteHelp(ctx, "CONFIG", ConfigHelp));
 
-    [RedisCommand("config", -2, CommandFlags.Admin | CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale,
+    [RedisCommand("config", -2, CommandFlags.Admin | CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Container,
         Group = "server", Summary = "A container for server configuration commands.", Since = "2.0.0")]
     public ValueTask Config(CommandContext ctx) => ConfigSubcommands.RunAsync(ctx);
 
