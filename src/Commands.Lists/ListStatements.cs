@@ -101,6 +101,13 @@ internal static class ListStatements
         return builder.WhereRaw("k.k = @k").ForUpdate().Build(n == 0 ? "lists.lock_with_bounds" : $"lists.lock_with_ends_{n}");
     });
 
+    /// <summary>
+    /// Writes the bounds of a list whose row exists (params: head, tail, key_id): a plain update by primary key, cheaper
+    /// than the upsert's duplicate-key path, for every pop and every push to an existing list.
+    /// </summary>
+    public static readonly Statement UpdateBounds = SqlBuilder.Update(Bounds).Set("head", "@head").Set("tail", "@tail")
+        .Where("key_id", "=", "@key_id").Build("lists.update_bounds");
+
     /// <summary>Writes a list's bounds, creating the row for a new list (params: key_id, head, tail).</summary>
     public static readonly Statement UpsertBounds = SqlBuilder.Insert(Bounds)
         .Value("key_id", "@key_id").Value("head", "@head").Value("tail", "@tail")

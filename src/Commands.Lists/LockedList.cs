@@ -22,6 +22,8 @@ internal sealed class LockedList
     /// <summary>Elements read with the lock, from the head and from the tail (the last element first), while the bounds are still <see cref="_readAt"/>.</summary>
     private readonly List<byte[]> _headRead, _tailRead;
     private readonly (long Head, long Tail) _readAt;
+    /// <summary>The key id whose list_bounds row exists (read with the lock); a list created in this transaction has none yet.</summary>
+    private readonly long? _boundsRowOf;
 
     private LockedList(ISqlRunner tx, CollectionKey key, long head, long tail, List<byte[]> headRead, List<byte[]> tailRead)
     {
@@ -32,6 +34,7 @@ internal sealed class LockedList
         _headRead = headRead;
         _tailRead = tailRead;
         _readAt = (head, tail);
+        _boundsRowOf = key.Exists ? key.Id : null;
     }
 
     public CollectionKey Key { get; }
@@ -209,7 +212,9 @@ internal sealed class LockedList
 
     /// <summary>Runs a write and then stores the bounds, in one round trip.</summary>
     private Task SaveBoundsAsync((Statement Statement, object?[] Values) write) =>
-        _tx.ExecuteAllAsync([write, (ListStatements.UpsertBounds, [Key.Id, Head, Tail])]);
+        _tx.ExecuteAllAsync([write, Key.Id == _boundsRowOf
+            ? (ListStatements.UpdateBounds, [Head, Tail, Key.Id])
+            : (ListStatements.UpsertBounds, [Key.Id, Head, Tail])]);
 
     /// <summary>Deletes the list: the key goes, its rows are left to the collector.</summary>
     public async Task RemoveAllAsync()

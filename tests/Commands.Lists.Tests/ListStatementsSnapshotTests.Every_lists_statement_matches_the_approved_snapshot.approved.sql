@@ -61,6 +61,9 @@ UPDATE list_items SET pos = pos - 1 WHERE tenant = @tenant AND key_id = @key_id 
 -- lists.shift_towards_tail
 UPDATE list_items SET pos = pos + 1 WHERE tenant = @tenant AND key_id = @key_id AND (pos BETWEEN @from AND @to) ORDER BY pos DESC;
 
+-- lists.update_bounds
+UPDATE list_bounds SET head = @head, tail = @tail WHERE tenant = @tenant AND key_id = @key_id;
+
 -- lists.update_item
 UPDATE list_items SET value = @value WHERE tenant = @tenant AND key_id = @key_id AND pos = @pos;
 

@@ -1,3 +1,4 @@
+using System.Text;
 using RedisOnMySql.TestInfrastructure;
 using static RedisOnMySql.TestInfrastructure.RespText;
 
@@ -37,6 +38,36 @@ public class KeyspaceNotificationTests(PubSubFixture fixture)
                 PMessage("__keyspace@0__:" + e, "expired"), PMessage("__keyevent@0__:expired", e),
             ];
             foreach (var message in expected) Assert.Equal(message, await subscriber.ReadReplyAsync(TimeSpan.FromSeconds(15)));
+        }
+        finally
+        {
+            await config.CommandAsync("CONFIG", "SET", "notify-keyspace-events", "");
+        }
+    }
+
+    [Fact]
+    public async Task A_proxy_serving_only_merged_reads_takes_up_a_keymiss_setting_made_through_another()
+    {
+        await using var readerProxy = await fixture.StartProxyAsync();
+        using var config = await fixture.RawAsync();
+        using var subscriber = await fixture.RawAsync();
+        using var reader = await PubSubFixture.RawAsync(readerProxy);
+        string missing = ProxyFixture.Key("missing");
+        try
+        {
+            Assert.Equal("$-1\r\n", await reader.CommandAsync("GET", missing));
+            await subscriber.CommandAsync("PSUBSCRIBE", "__key*__:*");
+            Assert.Equal("+OK\r\n", await config.CommandAsync("CONFIG", "SET", "notify-keyspace-events", "KEm"));
+            // The reader's proxy had read the setting as empty; its GETs are merged plans until it reads it again.
+            string? first = null;
+            for (int i = 0; i < 100 && first is null; i++)
+            {
+                Assert.Equal("$-1\r\n", await reader.CommandAsync("GET", missing));
+                var pushed = Encoding.UTF8.GetString(await subscriber.ReadAvailableAsync(TimeSpan.FromMilliseconds(50)));
+                if (pushed.Length > 0) first = pushed;
+            }
+            Assert.NotNull(first);
+            Assert.StartsWith(PMessage("__keyspace@0__:" + missing, "keymiss"), first);
         }
         finally
         {

@@ -23,8 +23,8 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
     {
         var entry = table.Find(args[0]);
         if (entry?.Planner == null || Rejection(context.Session, entry, args) != null) return null;
-        // A tenant that asks for lookup events (or whose setting this proxy must read again) runs keyed commands one by one.
-        if (entry.FirstKey > 0 && (context.Session.Sql?.CachedNotifyFlags() is not { } flags || LookupEvents.Raises(entry, flags)))
+        // A tenant that asks for lookup events (or whose setting this proxy has not read yet) runs keyed commands one by one.
+        if (entry.FirstKey > 0 && (context.Session.Sql?.LastKnownNotifyFlags() is not { } flags || LookupEvents.Raises(entry, flags)))
             return null;
         context.Reset(args, entry);
         var plan = entry.Planner(context);

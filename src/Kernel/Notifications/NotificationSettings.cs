@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using MySqlConnector;
 using RedisOnMySql.Kernel.Sql;
 
 namespace RedisOnMySql.Kernel.Notifications;
@@ -22,6 +23,7 @@ public sealed class NotificationSettings
         .OnDuplicateKeyUpdate("value = @value").Build("tenant_settings.upsert");
 
     private readonly ConcurrentDictionary<string, (NotifyFlags Flags, long ReadAtMs)> _byTenant = new();
+    private readonly ConcurrentDictionary<string, byte> _refreshing = new();
 
     /// <summary>The session tenant's flags (the runner's tenant), from the cache while it is fresh.</summary>
     public async ValueTask<NotifyFlags> FlagsAsync(ISqlRunner sql, string tenant)
@@ -34,9 +36,34 @@ public sealed class NotificationSettings
         return flags;
     }
 
-    /// <summary>The tenant's flags while the cached copy is fresh, else null (the next <see cref="FlagsAsync"/> reads them).</summary>
-    public NotifyFlags? Cached(string tenant) =>
-        _byTenant.TryGetValue(tenant, out var cached) && Environment.TickCount64 - cached.ReadAtMs < CacheMs ? cached.Flags : null;
+    /// <summary>
+    /// The tenant's last flags read, whatever their age, for a caller that must not wait (the dispatcher choosing to
+    /// merge a command); null before the first read. Once they are older than <see cref="CacheMs"/>, one read through
+    /// <paramref name="sql"/> starts in the background, so a proxy serving only merged reads still sees a CONFIG SET
+    /// made elsewhere within about that time, and no request waits for it.
+    /// </summary>
+    public NotifyFlags? LastKnown(ISqlRunner sql, string tenant)
+    {
+        if (!_byTenant.TryGetValue(tenant, out var cached)) return null;
+        if (Environment.TickCount64 - cached.ReadAtMs >= CacheMs && _refreshing.TryAdd(tenant, 0)) _ = RefreshAsync(sql, tenant);
+        return cached.Flags;
+    }
+
+    private async Task RefreshAsync(ISqlRunner sql, string tenant)
+    {
+        try
+        {
+            await FlagsAsync(sql, tenant).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is MySqlException || BackendErrors.IsConnectionLoss(e))
+        {
+            // MySQL unreachable: the last flags stay in use, and the next look starts another read.
+        }
+        finally
+        {
+            _refreshing.TryRemove(tenant, out _);
+        }
+    }
 
     /// <summary>Stores the session tenant's flags (CONFIG SET) and uses them on this proxy at once.</summary>
     public async Task SetAsync(ISqlRunner sql, string tenant, NotifyFlags flags)

@@ -241,8 +241,8 @@ public sealed class SqlExecutor : ISqlRunner
     public async ValueTask<NotifyFlags> NotifyFlagsAsync() =>
         _events is null ? NotifyFlags.None : await _events.Notifications.FlagsAsync(this, Scope.Tenant).ConfigureAwait(false);
 
-    /// <summary>The tenant's notify-keyspace-events while this proxy's copy is fresh, else null; never a query.</summary>
-    public NotifyFlags? CachedNotifyFlags() => _events is null ? NotifyFlags.None : _events.Notifications.Cached(Scope.Tenant);
+    /// <summary>The tenant's last notify-keyspace-events read, without waiting (<see cref="NotificationSettings.LastKnown"/>).</summary>
+    public NotifyFlags? LastKnownNotifyFlags() => _events is null ? NotifyFlags.None : _events.Notifications.LastKnown(this, Scope.Tenant);
 
     private static Task<int> WriteChunkAsync(ISqlRunner sql, KeyedWrite keyed, ArraySegment<object?>[] rows) =>
         sql.ExecuteAsync(keyed.ForRows(InListShape.For(rows.Length)), [.. InListShape.Padded(rows).SelectMany(row => row)]);
