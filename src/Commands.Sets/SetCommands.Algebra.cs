@@ -101,7 +101,7 @@ public sealed partial class SetCommands
     private static async Task<SetAlgebraQuery?> ResolveAsync(CommandContext ctx, SetOperation operation, List<byte[]> sourceKeys)
     {
         var distinct = sourceKeys.DistinctBy(Convert.ToHexString).ToList();
-        var rows = await ctx.Sql.QueryListAsync(SetStatements.SelectKeys(InListShape.For(distinct.Count)), KeyRow.Read,
+        var rows = await ctx.Sql.QueryListAsync(KeyRowStatements.SelectKeys(InListShape.For(distinct.Count)), KeyRow.Read,
             [.. InListShape.Padded(distinct), ctx.NowMs]);
         return SetAlgebraQuery.Resolve(operation, sourceKeys, rows, ctx.NowMs);
     }

@@ -97,7 +97,7 @@ public sealed partial class SetCommands : ICommandFamily, IChildRowOwner
     /// <summary>The id of the visible set at <paramref name="key"/>, null when absent; WRONGTYPE for another type.</summary>
     private static async Task<long?> FindSetAsync(CommandContext ctx, byte[] key)
     {
-        var row = await ctx.Sql.QueryFirstAsync(SetStatements.SelectKeys(1), KeyRow.Read, key, ctx.NowMs);
+        var row = await ctx.Sql.QueryFirstAsync(KeyRowStatements.SelectKeys(1), KeyRow.Read, key, ctx.NowMs);
         if (row is null) return null;
         RequireSet(row.Type);
         return row.Id;
@@ -110,7 +110,7 @@ public sealed partial class SetCommands : ICommandFamily, IChildRowOwner
     private static Task<List<KeyRow>> LockKeysAsync(ISqlRunner tx, IReadOnlyList<byte[]> keys)
     {
         var distinct = keys.DistinctBy(Convert.ToHexString).ToList();
-        return tx.QueryListAsync(SetStatements.LockKeys(InListShape.For(distinct.Count)), KeyRow.Read,
+        return tx.QueryListAsync(KeyRowStatements.LockKeys(InListShape.For(distinct.Count)), KeyRow.Read,
             [.. InListShape.Padded(distinct)]);
     }
 

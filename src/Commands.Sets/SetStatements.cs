@@ -12,14 +12,18 @@ internal static class SetStatements
     /// <summary>Most members one statement carries; longer argument lists are sent in chunks of this size.</summary>
     public const int MaxMembers = 256;
 
-    /// <summary>What the kernel copies for COPY and collects after DEL, expiry and overwrite.</summary>
-    public static readonly ChildTable Children = new(Members, KeyType.Set, ["member_hash", "member"], CopyOrder: "seq");
+    /// <summary>
+    /// What the kernel copies for COPY and collects after DEL, expiry and overwrite; its member columns let the sorted
+    /// sets' algebra read sets as inputs.
+    /// </summary>
+    public static readonly ChildTable Children = new(Members, KeyType.Set, ["member_hash", "member"], CopyOrder: "seq")
+    {
+        Members = new MemberColumns("member_hash", "member"),
+    };
 
     /// <summary>Reads by key id outside a key lock check in the same statement that the set still exists.</summary>
     private static readonly string KeyAlive = Children.KeyAlive("@key_id");
 
-    private static readonly ConcurrentDictionary<int, Statement> SelectKeysByShape = new();
-    private static readonly ConcurrentDictionary<int, Statement> LockKeysByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> InsertMembersByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> DeleteMembersByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> SelectPresentByShape = new();
@@ -63,22 +67,6 @@ internal static class SetStatements
     /// <summary>Removes one member (params: key_id, member_hash); 1 row when it was there.</summary>
     public static readonly Statement DeleteMember = SqlBuilder.Delete(Members)
         .Where("key_id", "=", "@key_id").Where("member_hash", "=", "@member_hash").Build("sets.delete_member");
-
-    /// <summary>
-    /// Id, type and expiry of the visible keys among <paramref name="shape"/> keys (params: k0.., now), without
-    /// locking: how reads resolve their source sets. Columns k, id, type, expires_at as <see cref="KeyRow.Read"/> expects.
-    /// </summary>
-    public static Statement SelectKeys(int shape) => SelectKeysByShape.GetOrAdd(shape, n =>
-        SqlBuilder.From(SqlTable.Keyspace).Select("k", "id", "type", "expires_at")
-            .WhereIn("k", "@k", n).WhereLive().Build($"sets.select_keys_{n}"));
-
-    /// <summary>
-    /// Locks the rows of <paramref name="shape"/> keys, live or expired, in key order, so multi-key writers never
-    /// deadlock each other (params: k0..). Columns as <see cref="SelectKeys"/>.
-    /// </summary>
-    public static Statement LockKeys(int shape) => LockKeysByShape.GetOrAdd(shape, n =>
-        SqlBuilder.From(SqlTable.Keyspace).Select("k", "id", "type", "expires_at")
-            .WhereIn("k", "@k", n).OrderBy("k").ForUpdate().Build($"sets.lock_keys_{n}"));
 
     /// <summary>
     /// Adds <paramref name="shape"/> members in one statement, skipping present ones (params: key_id, then

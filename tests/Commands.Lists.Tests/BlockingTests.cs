@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RedisOnMySql.TestInfrastructure;
+using static RedisOnMySql.TestInfrastructure.BlockedClients;
 using static RedisOnMySql.TestInfrastructure.RespText;
 
 namespace RedisOnMySql.Commands.Lists.Tests;
@@ -268,24 +269,5 @@ public class BlockingTests(ListsFixture fixture)
         await WaitUntilBlockedAsync(control, 1);
         Assert.Equal("*-1\r\n", await blocked.ReadReplyAsync(Wait));
         await WaitUntilBlockedAsync(control, 0);
-    }
-
-    /// <summary>INFO's blocked_clients, as an integer reply string for easy comparison.</summary>
-    internal static async Task<string> BlockedClientsAsync(RawRespClient raw)
-    {
-        var info = await raw.CommandAsync("INFO", "clients");
-        var line = info.Split("\r\n").First(l => l.StartsWith("blocked_clients:", StringComparison.Ordinal));
-        return Int(long.Parse(line["blocked_clients:".Length..]));
-    }
-
-    /// <summary>Polls INFO until exactly <paramref name="count"/> clients of this proxy are blocked.</summary>
-    internal static async Task WaitUntilBlockedAsync(RawRespClient raw, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await BlockedClientsAsync(raw) != Int(count))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"blocked_clients never reached {count}");
-            await Task.Delay(10);
-        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using RedisOnMySql.TestInfrastructure;
-using static RedisOnMySql.Commands.Lists.Tests.BlockingTests;
+using static RedisOnMySql.TestInfrastructure.BlockedClients;
 using static RedisOnMySql.TestInfrastructure.RespText;
 
 namespace RedisOnMySql.Commands.Lists.Tests;

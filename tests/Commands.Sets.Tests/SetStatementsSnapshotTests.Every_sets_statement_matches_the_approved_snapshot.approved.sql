@@ -1,4 +1,13 @@
-﻿-- set_members.copy_children
+﻿-- keyspace.lock_keys_2
+SELECT k, id, type, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1) ORDER BY k FOR UPDATE;
+
+-- keyspace.select_keys_1
+SELECT k, id, type, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0) AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.select_keys_2
+SELECT k, id, type, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1) AND (expires_at IS NULL OR expires_at > @now);
+
+-- set_members.copy_children
 INSERT INTO set_members (tenant, key_id, member_hash, member) SELECT @tenant, @dst_id, member_hash, member FROM set_members WHERE tenant = @tenant AND key_id = @src_id ORDER BY seq;
 
 -- set_members.select_any_child
@@ -55,17 +64,8 @@ SELECT 1 FROM set_members m WHERE m.tenant = @tenant AND (m.key_id = @id AND EXI
 -- sets.is_member
 SELECT type, EXISTS (SELECT 1 FROM set_members m WHERE m.tenant = @tenant AND m.key_id = keyspace.id AND m.member_hash = @member_hash) FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
 
--- sets.lock_keys_2
-SELECT k, id, type, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1) ORDER BY k FOR UPDATE;
-
 -- sets.scan_page
 SELECT seq, member FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 4)) AND seq > @cursor ORDER BY seq LIMIT @count;
-
--- sets.select_keys_1
-SELECT k, id, type, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0) AND (expires_at IS NULL OR expires_at > @now);
-
--- sets.select_keys_2
-SELECT k, id, type, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1) AND (expires_at IS NULL OR expires_at > @now);
 
 -- sets.select_members
 SELECT member FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 4));

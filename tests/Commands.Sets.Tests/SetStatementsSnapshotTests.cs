@@ -1,4 +1,5 @@
 using RedisOnMySql.Kernel.Sql;
+using RedisOnMySql.Kernel.Storage;
 using RedisOnMySql.TestInfrastructure;
 
 namespace RedisOnMySql.Commands.Sets.Tests;
@@ -10,7 +11,7 @@ public class SetStatementsSnapshotTests
         SqlSnapshot.Verify([typeof(SetStatements)],
         [
             SetStatements.Children.CopyChildren, SetStatements.Children.SelectAnyChild,
-            SetStatements.SelectKeys(1), SetStatements.SelectKeys(2), SetStatements.LockKeys(2),
+            KeyRowStatements.SelectKeys(1), KeyRowStatements.SelectKeys(2), KeyRowStatements.LockKeys(2),
             SetStatements.InsertMembers(1), SetStatements.InsertMembers(4),
             SetStatements.DeleteMembers(2), SetStatements.SelectPresent(2),
             SetAlgebraStatements.Select(SetOperation.Inter, 0), SetAlgebraStatements.Select(SetOperation.Inter, 2),

@@ -68,7 +68,7 @@ public sealed class NotificationSettings
     /// <summary>Stores the session tenant's flags (CONFIG SET) and uses them on this proxy at once.</summary>
     public async Task SetAsync(ISqlRunner sql, string tenant, NotifyFlags flags)
     {
-        await sql.ExecuteAsync(Upsert, Name, Encoding.ASCII.GetBytes(NotifyFlagsText.Format(flags))).ConfigureAwait(false);
+        await sql.ExecuteAsync(Upsert, Name, Encoding.ASCII.GetBytes(NotifyFlagsText.Stored(flags))).ConfigureAwait(false);
         _byTenant[tenant] = (flags, Environment.TickCount64);
     }
 }

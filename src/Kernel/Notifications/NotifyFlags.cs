@@ -74,4 +74,11 @@ public static class NotifyFlagsText
         if (flags.HasFlag(NotifyFlags.KeyMiss)) text.Append('m');
         return text.ToString();
     }
+
+    /// <summary>
+    /// The form kept in MySQL: <see cref="Format"/>, plus the n that CONFIG GET hides next to A, so that a proxy reading
+    /// the setting back gets every flag.
+    /// </summary>
+    public static string Stored(NotifyFlags flags) =>
+        (flags & NotifyFlags.All) == NotifyFlags.All && flags.HasFlag(NotifyFlags.New) ? Format(flags) + "n" : Format(flags);
 }

@@ -13,6 +13,12 @@ namespace RedisOnMySql.Kernel.Storage;
 /// <param name="CopyOrder">the column that orders the children (e.g. an auto-increment seq), so a copy keeps their order</param>
 public sealed record ChildTable(SqlTable Table, KeyType Type, IReadOnlyList<string> Columns, string? CopyOrder = null)
 {
+    /// <summary>
+    /// For a table of members identified by their SHA-256 (a set's): its member columns, so another family can read such
+    /// a key as a set of members (ZUNIONSTORE takes plain sets) without referencing the family that owns the table.
+    /// </summary>
+    public MemberColumns? Members { get; init; }
+
     /// <summary>Copies all children of one key to another key id, in <see cref="CopyOrder"/> (params: dst_id, src_id).</summary>
     public Statement CopyChildren { get; } = SqlBuilder.Insert(Table)
         .Value("key_id", "@dst_id").Values(Columns)

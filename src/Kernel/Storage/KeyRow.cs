@@ -1,10 +1,12 @@
 using System.Data.Common;
-using RedisOnMySql.Kernel.Storage;
 
-namespace RedisOnMySql.Commands.Sets;
+namespace RedisOnMySql.Kernel.Storage;
 
-/// <summary>A keyspace row as <see cref="SetStatements.SelectKeys"/> and <see cref="SetStatements.LockKeys"/> read it.</summary>
-internal sealed record KeyRow(byte[] Key, long Id, KeyType Type, long? ExpiresAt)
+/// <summary>
+/// A keyspace row with its key, as <see cref="KeyRowStatements"/> read several keys at once (multi-key commands such as
+/// the set and sorted-set algebra): key, id, type and expiry.
+/// </summary>
+public sealed record KeyRow(byte[] Key, long Id, KeyType Type, long? ExpiresAt)
 {
     public static KeyRow Read(DbDataReader r) => new(
         (byte[])r.GetValue(0),
