@@ -21,10 +21,10 @@ public sealed partial class ListCommands
     public async ValueTask BLMPop(CommandContext ctx)
     {
         // Redis reads the timeout after the other arguments.
-        var arguments = MultiPopArguments.Parse(ctx, 2);
+        var arguments = MultiPopArguments<ListEnd>.Parse(ctx, 2, ListEnds.Parse);
         var timeout = ctx.ArgTimeout(1);
         var popped = await ctx.BlockAsync(arguments.Keys, timeout,
-            woken => PopFirstAsync(ctx, arguments.Keys, arguments.End, arguments.Count, skipOtherTypes: woken));
+            woken => PopFirstAsync(ctx, arguments.Keys, arguments.Where, arguments.Count, skipOtherTypes: woken));
         if (popped is null) ctx.Reply.WriteNullArray();
         else WriteKeyAndElements(ctx, popped);
     }

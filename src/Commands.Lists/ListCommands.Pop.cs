@@ -26,8 +26,8 @@ public sealed partial class ListCommands
     [RedisCommand("lmpop", -4, CommandFlags.Write, Group = "list", Since = "7.0.0", Summary = "Returns multiple elements from a list after removing them. Deletes the list if the last element was popped.")]
     public async ValueTask LMPop(CommandContext ctx)
     {
-        var arguments = MultiPopArguments.Parse(ctx, 1);
-        var popped = await PopFirstAsync(ctx, arguments.Keys, arguments.End, arguments.Count);
+        var arguments = MultiPopArguments<ListEnd>.Parse(ctx, 1, ListEnds.Parse);
+        var popped = await PopFirstAsync(ctx, arguments.Keys, arguments.Where, arguments.Count);
         if (popped is null)
         {
             ctx.Reply.WriteNullArray();

@@ -22,10 +22,10 @@ public sealed partial class SortedSetCommands
     public async ValueTask BZMPop(CommandContext ctx)
     {
         // Redis reads the timeout after the other arguments.
-        var arguments = MultiPopArguments.Parse(ctx, 2);
+        var arguments = MultiPopArguments<bool>.Parse(ctx, 2, ParseMax);
         var timeout = ctx.ArgTimeout(1);
         var popped = await ctx.BlockAsync(arguments.Keys, timeout,
-            woken => PopFirstAsync(ctx, arguments.Keys, arguments.Max, arguments.Count, skipOtherTypes: woken));
+            woken => PopFirstAsync(ctx, arguments.Keys, arguments.Where, arguments.Count, skipOtherTypes: woken));
         if (popped is null) ctx.Reply.WriteNullArray();
         else WriteKeyAndPairs(ctx, popped);
     }

@@ -20,8 +20,8 @@ public sealed partial class SortedSetCommands
     [RedisCommand("zmpop", -4, CommandFlags.Write, Group = "sorted_set", Since = "7.0.0", Summary = "Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. Deletes the sorted set if the last member was popped.")]
     public async ValueTask ZMPop(CommandContext ctx)
     {
-        var arguments = MultiPopArguments.Parse(ctx, 1);
-        var popped = await PopFirstAsync(ctx, arguments.Keys, arguments.Max, arguments.Count);
+        var arguments = MultiPopArguments<bool>.Parse(ctx, 1, ParseMax);
+        var popped = await PopFirstAsync(ctx, arguments.Keys, arguments.Where, arguments.Count);
         if (popped is null) ctx.Reply.WriteNullArray();
         else WriteKeyAndPairs(ctx, popped);
     }
@@ -81,4 +81,8 @@ public sealed partial class SortedSetCommands
             }
             return (PoppedEntries?)null;
         }, ctx.Sql.Retry.Set);
+
+    /// <summary>ZMPOP's and BZMPOP's direction: MAX pops the highest scores, MIN the lowest.</summary>
+    private static bool ParseMax(CommandContext ctx, int index) =>
+        ctx.ArgIs(index, "MAX") || (ctx.ArgIs(index, "MIN") ? false : throw new RedisException(RedisErrors.Syntax));
 }

@@ -45,14 +45,7 @@ public sealed class LookupEvents
         if (!Raises(entry, flags)) return null;
         var keys = entry.KeyIndexes(args.Count).Select(i => args[i]).ToList();
         if (keys.Count == 0) return null;
-        var distinct = keys.Distinct(KeyBytesComparer.Instance).ToList();
-        var expiries = new Dictionary<byte[], long?>(KeyBytesComparer.Instance);
-        foreach (var chunk in InListShape.PaddedChunks(distinct))
-        {
-            var rows = await sql.QueryListAsync(SelectExpiries(chunk.Length),
-                r => ((byte[])r.GetValue(0), r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), [.. chunk]).ConfigureAwait(false);
-            foreach (var (key, expiresAt) in rows) expiries[key] = expiresAt;
-        }
+        var expiries = await ReadExpiriesAsync(sql, keys).ConfigureAwait(false);
         var missing = new List<byte[]>();
         var deleted = new HashSet<byte[]>(KeyBytesComparer.Instance);
         foreach (var key in keys)
@@ -65,6 +58,19 @@ public sealed class LookupEvents
         }
         bool reportsMisses = entry.Has(CommandFlags.ReadOnly) && KeyspaceMessages.Wanted(flags, NotifyFlags.KeyMiss);
         return new LookupEvents(reportsMisses ? missing : []);
+    }
+
+    /// <summary>The expiry of each of <paramref name="keys"/> that has a row, expired or not (null: persistent).</summary>
+    internal static async Task<Dictionary<byte[], long?>> ReadExpiriesAsync(ISqlRunner sql, IEnumerable<byte[]> keys)
+    {
+        var expiries = new Dictionary<byte[], long?>(KeyBytesComparer.Instance);
+        foreach (var chunk in InListShape.PaddedChunks(keys.Distinct(KeyBytesComparer.Instance).ToList()))
+        {
+            var rows = await sql.QueryListAsync(SelectExpiries(chunk.Length),
+                r => ((byte[])r.GetValue(0), r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), [.. chunk]).ConfigureAwait(false);
+            foreach (var (key, expiresAt) in rows) expiries[key] = expiresAt;
+        }
+        return expiries;
     }
 
     /// <summary>After the command answered without an error: a <c>keymiss</c> per key argument the read found missing.</summary>

@@ -220,14 +220,8 @@ public sealed class SqlExecutor : ISqlRunner
     private static async Task<HashSet<byte[]>> LiveKeysAsync(ISqlRunner tx, IEnumerable<byte[]> keys)
     {
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var live = new HashSet<byte[]>(KeyBytesComparer.Instance);
-        foreach (var chunk in InListShape.PaddedChunks(keys.ToList()))
-        {
-            var rows = await tx.QueryListAsync(LookupEvents.SelectExpiries(chunk.Length),
-                r => (Key: (byte[])r.GetValue(0), ExpiresAt: r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), [.. chunk]).ConfigureAwait(false);
-            live.UnionWith(rows.Where(r => r.ExpiresAt is null || r.ExpiresAt > now).Select(r => r.Key));
-        }
-        return live;
+        var expiries = await LookupEvents.ReadExpiriesAsync(tx, keys).ConfigureAwait(false);
+        return new HashSet<byte[]>(expiries.Where(e => e.Value is null || e.Value > now).Select(e => e.Key), KeyBytesComparer.Instance);
     }
 
     /// <summary>
