@@ -6,7 +6,7 @@ using RedisOnMySql.Kernel.Storage;
 namespace RedisOnMySql.Commands.Hashes;
 
 /// <summary>
-/// Reads without a transaction. Point reads (HGET, HEXISTS, HSTRLEN, HLEN) are one statement returning the key's type
+/// Reads without a transaction. Point reads (HGET, HEXISTS, HSTRLEN, and HLEN from the size row) are one statement returning the key's type
 /// and the answer; reads of many fields look the key up first, then read its fields by id in insertion order.
 /// </summary>
 public sealed partial class HashCommands
@@ -34,7 +34,7 @@ public sealed partial class HashCommands
 
     [RedisCommand("hlen", 2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "hash", Summary = "Returns the number of fields in a hash.", Since = "2.0.0")]
     public async ValueTask HLen(CommandContext ctx) =>
-        ctx.Reply.WriteInteger(await ReadFromKeyAsync(ctx, HashStatements.SelectKeyFieldCount, r => Convert.ToInt64(r.GetValue(1))));
+        ctx.Reply.WriteInteger(await ReadFromKeyAsync(ctx, HashStatements.Sizes.SelectKeySize, r => r.IsDBNull(1) ? 0 : Convert.ToInt64(r.GetValue(1))));
 
     [RedisCommand("hmget", -3, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "hash", Summary = "Returns the values of all fields in a hash.", Since = "2.0.0")]
     public async ValueTask HMGet(CommandContext ctx)

@@ -15,7 +15,7 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
 {
     public string Name => "hashes";
 
-    public IReadOnlyList<ChildTable> ChildTables { get; } = [HashStatements.FieldTable];
+    public IReadOnlyList<ChildTable> ChildTables { get; } = [HashStatements.FieldTable, HashStatements.Sizes.Children];
 
     [RedisCommand("hset", -4, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "hash", Summary = "Creates or modifies the value of a field in a hash.", Since = "2.0.0")]
     public ValueTask HSet(CommandContext ctx) => ctx.RunPlanAsync(PlanHSet(ctx) ?? throw WrongArity(ctx));
@@ -29,10 +29,11 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
         var hash = FieldList.HashOf(ctx.Arg(2));
         bool added = await ctx.Sql.TransactionAsync(async tx =>
         {
-            var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Hash, ctx.NowMs);
+            var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), HashStatements.Sizes, ctx.NowMs);
             if (key.Exists && await tx.QueryFirstAsync(HashStatements.SelectValue, _ => true, key.Id, hash)) return false;
             long id = await key.EnsureCreatedAsync();
             await tx.ExecuteAsync(HashStatements.InsertField, id, hash, ctx.Arg(2), ctx.Arg(3));
+            await key.ResizeAsync(1);
             await tx.NotifyAsync(NotifyFlags.Hash, "hset", ctx.Arg(1));
             return true;
         }, ctx.Sql.Retry.Set);
@@ -45,14 +46,14 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
         var fields = FieldList.Of(ctx, 2);
         long deleted = await ctx.Sql.TransactionAsync(async tx =>
         {
-            var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Hash, ctx.NowMs);
+            var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), HashStatements.Sizes, ctx.NowMs);
             if (!key.Exists) return 0L;
             long count = 0;
             foreach (var chunk in fields.Chunks())
                 count += await tx.ExecuteAsync(HashStatements.DeleteFields(chunk.Shape), chunk.BindHashes(key.Id));
             if (count == 0) return 0L;
             await tx.NotifyAsync(NotifyFlags.Hash, "hdel", ctx.Arg(1));
-            if (await key.DeleteIfEmptyAsync(HashStatements.FieldTable)) await tx.NotifyAsync(NotifyFlags.Generic, "del", ctx.Arg(1));
+            if (await key.ResizeAsync(-count)) await tx.NotifyAsync(NotifyFlags.Generic, "del", ctx.Arg(1));
             return count;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(deleted);
@@ -71,7 +72,7 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
             if ((increment < 0 && value < 0 && increment < long.MinValue - value) ||
                 (increment > 0 && value > 0 && increment > long.MaxValue - value))
                 throw new RedisException(RedisErrors.Overflow);
-            await WriteFieldAsync(tx, key, ctx.Arg(2), RedisNumbers.ToBytes(value + increment));
+            await WriteFieldAsync(tx, key, ctx.Arg(2), RedisNumbers.ToBytes(value + increment), isNew: current is null);
             await tx.NotifyAsync(NotifyFlags.Hash, "hincrby", ctx.Arg(1));
             return value + increment;
         }, ctx.Sql.Retry.Incr);
@@ -93,7 +94,7 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
             var total = value.Add(increment);
             if (total.IsInfinity) throw RedisException.Err("increment would produce NaN or Infinity");
             var text = System.Text.Encoding.ASCII.GetBytes(total.ToRedisString());
-            await WriteFieldAsync(tx, key, ctx.Arg(2), text);
+            await WriteFieldAsync(tx, key, ctx.Arg(2), text, isNew: current is null);
             await tx.NotifyAsync(NotifyFlags.Hash, "hincrbyfloat", ctx.Arg(1));
             return text;
         }, ctx.Sql.Retry.Incr);
@@ -126,7 +127,7 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
             CollectionKey key;
             try
             {
-                key = await CollectionKey.LockAsync(tx, commands.Key, KeyType.Hash, commands.Max(i => (long)plans[i].Values[^1]!));
+                key = await CollectionKey.LockAsync(tx, commands.Key, HashStatements.Sizes, commands.Max(i => (long)plans[i].Values[^1]!));
             }
             catch (RedisException e)
             {
@@ -140,10 +141,17 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
                     present.UnionWith(await tx.QueryListAsync(HashStatements.SelectExisting(chunk.Shape),
                         r => Convert.ToHexString((byte[])r.GetValue(0)), chunk.BindHashes(key.Id)));
             }
-            foreach (var (i, list) in commands.Zip(fields)) replies[i] = [(long)list.HashIds.Count(present.Add)];
+            long added = 0;
+            foreach (var (i, list) in commands.Zip(fields))
+            {
+                long fresh = list.HashIds.Count(present.Add);
+                added += fresh;
+                replies[i] = [fresh];
+            }
             long id = await key.EnsureCreatedAsync();
             foreach (var chunk in merged.Chunks())
                 await tx.ExecuteAsync(HashStatements.UpsertFields(chunk.Shape), chunk.BindRows(id));
+            await key.ResizeAsync(added);
             foreach (int _ in commands) await tx.NotifyAsync(NotifyFlags.Hash, "hset", commands.Key);
         }
         return replies;
@@ -165,16 +173,17 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
 
     private static async Task<(CollectionKey Key, byte[]? Value)> LockFieldAsync(SqlTransaction tx, CommandContext ctx)
     {
-        var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Hash, ctx.NowMs);
+        var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), HashStatements.Sizes, ctx.NowMs);
         if (!key.Exists) return (key, null);
         var value = await tx.QueryFirstAsync(HashStatements.SelectValue, r => (byte[])r.GetValue(0), key.Id, FieldList.HashOf(ctx.Arg(2)));
         return (key, value);
     }
 
     /// <summary>Sets one field of the locked key, creating the hash when it is absent.</summary>
-    private static async Task WriteFieldAsync(SqlTransaction tx, CollectionKey key, byte[] field, byte[] value)
+    private static async Task WriteFieldAsync(SqlTransaction tx, CollectionKey key, byte[] field, byte[] value, bool isNew)
     {
         long id = await key.EnsureCreatedAsync();
         await tx.ExecuteAsync(HashStatements.UpsertField, id, FieldList.HashOf(field), field, value);
+        if (isNew) await key.ResizeAsync(1);
     }
 }

@@ -15,6 +15,9 @@ internal static class HashStatements
     /// <summary>Where every hash's fields live; COPY duplicates the listed columns in seq order.</summary>
     public static readonly ChildTable FieldTable = new(Fields, KeyType.Hash, ["field_hash", "field", "value"], CopyOrder: "seq");
 
+    /// <summary>Each hash's field count, kept with every change of its fields so HLEN reads one row.</summary>
+    public static readonly SizeTable Sizes = new("hash_sizes", KeyType.Hash);
+
     /// <summary>Reads by key id outside a key lock check in the same statement that the hash still exists.</summary>
     private static readonly string KeyAlive = FieldTable.KeyAlive("@key_id");
 
@@ -37,11 +40,6 @@ internal static class HashStatements
     public static readonly Statement SelectKeyFieldExists = KeyWith(
         "EXISTS (SELECT 1 FROM hash_fields f WHERE f.tenant = @tenant AND f.key_id = keyspace.id AND f.field_hash = @field_hash)",
         "hashes.select_key_field_exists");
-
-    /// <summary>Type of the visible key and its number of fields (params: k, now).</summary>
-    public static readonly Statement SelectKeyFieldCount = KeyWith(
-        "(SELECT COUNT(*) FROM hash_fields f WHERE f.tenant = @tenant AND f.key_id = keyspace.id)",
-        "hashes.select_key_field_count");
 
     /// <summary>Every field and value of a hash in insertion order (params: key_id).</summary>
     public static readonly Statement SelectAll = SqlBuilder.From(Fields).Select("field", "value")

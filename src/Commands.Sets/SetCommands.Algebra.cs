@@ -77,10 +77,11 @@ public sealed partial class SetCommands
             long stored = 0;
             if (query is not null)
             {
-                var destination = await CollectionKey.LockAsync(tx, destinationKey, KeyType.Set, ctx.NowMs);
+                var destination = await CollectionKey.LockAsync(tx, destinationKey, SetStatements.Sizes, ctx.NowMs);
                 long id = await destination.EnsureCreatedAsync();
                 stored = await tx.ExecuteAsync(SetAlgebraStatements.Store(operation, query.Shape), query.Bind([id]));
                 if (stored == 0) await destination.DeleteAsync();
+                else await destination.ResizeAsync(stored);
             }
             // An empty result deletes the destination: Redis raises del then, and only when there was a live key.
             if (stored > 0) await tx.NotifyAsync(NotifyFlags.Set, StoreEvent(operation), destinationKey);

@@ -63,10 +63,9 @@ public sealed partial class SetCommands
     /// <summary>Removes up to <paramref name="count"/> random members; taking them all deletes the key outright.</summary>
     private static Task<List<byte[]>> PopAsync(CommandContext ctx, long count) => ctx.Sql.TransactionAsync(async tx =>
     {
-        var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Set, ctx.NowMs);
+        var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), SetStatements.Sizes, ctx.NowMs);
         if (!key.Exists || count == 0) return [];
-        long size = await tx.QueryFirstAsync(SetStatements.CountMembers, r => Convert.ToInt64(r.GetValue(0)), key.Id);
-        if (count >= size)
+        if (count >= key.Size)
         {
             var all = await tx.QueryListAsync(SetStatements.SelectMembers, r => (byte[])r.GetValue(0), key.Id);
             await key.DeleteAsync();
@@ -75,7 +74,7 @@ public sealed partial class SetCommands
             return all;
         }
         var chosen = await SelectRandomAsync(tx, key.Id, count);
-        await DeleteMembersAsync(tx, key.Id, chosen);
+        await key.ResizeAsync(-await DeleteMembersAsync(tx, key.Id, chosen));
         await tx.NotifyAsync(NotifyFlags.Set, "spop", ctx.Arg(1));
         return chosen.Select(m => m.Value).ToList();
     }, ctx.Sql.Retry.Set);

@@ -15,7 +15,7 @@ public sealed partial class SetCommands : ICommandFamily, IChildRowOwner
 {
     public string Name => "sets";
 
-    public IReadOnlyList<ChildTable> ChildTables { get; } = [SetStatements.Children];
+    public IReadOnlyList<ChildTable> ChildTables { get; } = [SetStatements.Children, SetStatements.Sizes.Children];
 
     [RedisCommand("sadd", -3, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "set", Summary = "Adds one or more members to a set. Creates the key if it doesn't exist.")]
     public async ValueTask SAdd(CommandContext ctx)
@@ -23,9 +23,11 @@ public sealed partial class SetCommands : ICommandFamily, IChildRowOwner
         var members = SetMember.DistinctOf(ctx.Args.Skip(2));
         long added = await ctx.Sql.TransactionAsync(async tx =>
         {
-            var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Set, ctx.NowMs);
+            var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), SetStatements.Sizes, ctx.NowMs);
             long n = await InsertMembersAsync(tx, await key.EnsureCreatedAsync(), members);
-            if (n > 0) await tx.NotifyAsync(NotifyFlags.Set, "sadd", ctx.Arg(1));
+            if (n == 0) return 0L;
+            await key.ResizeAsync(n);
+            await tx.NotifyAsync(NotifyFlags.Set, "sadd", ctx.Arg(1));
             return n;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(added);
@@ -37,12 +39,12 @@ public sealed partial class SetCommands : ICommandFamily, IChildRowOwner
         var members = SetMember.DistinctOf(ctx.Args.Skip(2));
         long removed = await ctx.Sql.TransactionAsync(async tx =>
         {
-            var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), KeyType.Set, ctx.NowMs);
+            var key = await CollectionKey.LockAsync(tx, ctx.Arg(1), SetStatements.Sizes, ctx.NowMs);
             if (!key.Exists) return 0L;
             long n = await DeleteMembersAsync(tx, key.Id, members);
             if (n == 0) return 0L;
             await tx.NotifyAsync(NotifyFlags.Set, "srem", ctx.Arg(1));
-            if (await key.DeleteIfEmptyAsync(SetStatements.Children)) await tx.NotifyAsync(NotifyFlags.Generic, "del", ctx.Arg(1));
+            if (await key.ResizeAsync(-n)) await tx.NotifyAsync(NotifyFlags.Generic, "del", ctx.Arg(1));
             return n;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(removed);
@@ -51,8 +53,8 @@ public sealed partial class SetCommands : ICommandFamily, IChildRowOwner
     [RedisCommand("scard", 2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "set", Summary = "Returns the number of members in a set.")]
     public async ValueTask SCard(CommandContext ctx)
     {
-        var row = await ctx.Sql.QueryFirstAsync(SetStatements.Cardinality,
-            r => (Type: (KeyType)Convert.ToByte(r.GetValue(0)), Count: Convert.ToInt64(r.GetValue(1))), ctx.Arg(1), ctx.NowMs);
+        var row = await ctx.Sql.QueryFirstAsync(SetStatements.Sizes.SelectKeySize,
+            r => (Type: (KeyType)Convert.ToByte(r.GetValue(0)), Count: r.IsDBNull(1) ? 0 : Convert.ToInt64(r.GetValue(1))), ctx.Arg(1), ctx.NowMs);
         if (row != default) RequireSet(row.Type);
         ctx.Reply.WriteInteger(row.Count);
     }

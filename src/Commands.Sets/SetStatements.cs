@@ -21,17 +21,15 @@ internal static class SetStatements
         Members = new MemberColumns("member_hash", "member"),
     };
 
+    /// <summary>Each set's member count, kept with every change of its members so SCARD reads one row.</summary>
+    public static readonly SizeTable Sizes = new("set_sizes", KeyType.Set);
+
     /// <summary>Reads by key id outside a key lock check in the same statement that the set still exists.</summary>
     private static readonly string KeyAlive = Children.KeyAlive("@key_id");
 
     private static readonly ConcurrentDictionary<int, Statement> InsertMembersByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> DeleteMembersByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> SelectPresentByShape = new();
-
-    /// <summary>Type and member count of a visible key, in one round trip (params: k, now).</summary>
-    public static readonly Statement Cardinality = SqlBuilder.From(SqlTable.Keyspace)
-        .Select("type", "(SELECT COUNT(*) FROM set_members m WHERE m.tenant = @tenant AND m.key_id = keyspace.id)")
-        .Where("k", "=", "@k").WhereLive().Build("sets.cardinality");
 
     /// <summary>Type of a visible key and whether it holds the member, in one round trip (params: member_hash, k, now).</summary>
     public static readonly Statement IsMember = SqlBuilder.From(SqlTable.Keyspace)
@@ -41,10 +39,6 @@ internal static class SetStatements
     /// <summary>Every member of a set (params: key_id).</summary>
     public static readonly Statement SelectMembers = SqlBuilder.From(Members).Select("member")
         .Where("key_id", "=", "@key_id").WhereRaw(KeyAlive).Build("sets.select_members");
-
-    /// <summary>Number of members of a set (params: key_id).</summary>
-    public static readonly Statement CountMembers = SqlBuilder.From(Members).Select("COUNT(*)")
-        .Where("key_id", "=", "@key_id").Build("sets.count_members");
 
     /// <summary>Up to @count distinct members in random order (params: key_id, count).</summary>
     public static readonly Statement SelectRandom = SqlBuilder.From(Members).Select("member_hash", "member")

@@ -1,8 +1,17 @@
 ﻿-- hash_fields.copy_children
 INSERT INTO hash_fields (tenant, key_id, field_hash, field, value) SELECT @tenant, @dst_id, field_hash, field, value FROM hash_fields WHERE tenant = @tenant AND key_id = @src_id ORDER BY seq;
 
--- hash_fields.select_any_child
-SELECT 1 FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id LIMIT 1;
+-- hash_sizes.copy_children
+INSERT INTO hash_sizes (tenant, key_id, size) SELECT @tenant, @dst_id, size FROM hash_sizes WHERE tenant = @tenant AND key_id = @src_id;
+
+-- hash_sizes.lock_key
+SELECT k.id, k.type, k.expires_at, NULL, s.size FROM keyspace k LEFT JOIN hash_sizes s ON s.tenant = k.tenant AND s.key_id = k.id WHERE k.tenant = @tenant AND k.db = @db AND (k.k = @k) FOR UPDATE;
+
+-- hash_sizes.select_key_size
+SELECT k.type, s.size FROM keyspace k LEFT JOIN hash_sizes s ON s.tenant = k.tenant AND s.key_id = k.id WHERE k.tenant = @tenant AND k.db = @db AND (k.k = @k) AND (expires_at IS NULL OR expires_at > @now);
+
+-- hash_sizes.upsert
+INSERT INTO hash_sizes (tenant, key_id, size) VALUES (@tenant, @key_id, @size) ON DUPLICATE KEY UPDATE size = VALUES(size);
 
 -- hashes.delete_fields_2
 DELETE FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND field_hash IN (@h0, @h1);
@@ -24,9 +33,6 @@ SELECT field FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND (E
 
 -- hashes.select_field_values
 SELECT value FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 2)) ORDER BY seq;
-
--- hashes.select_key_field_count
-SELECT type, (SELECT COUNT(*) FROM hash_fields f WHERE f.tenant = @tenant AND f.key_id = keyspace.id) FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
 
 -- hashes.select_key_field_exists
 SELECT type, EXISTS (SELECT 1 FROM hash_fields f WHERE f.tenant = @tenant AND f.key_id = keyspace.id AND f.field_hash = @field_hash) FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);

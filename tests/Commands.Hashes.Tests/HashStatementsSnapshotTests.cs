@@ -11,6 +11,7 @@ public class HashStatementsSnapshotTests
             HashStatements.SelectValues(1), HashStatements.SelectValues(4),
             HashStatements.SelectExisting(2), HashStatements.DeleteFields(2),
             HashStatements.UpsertFields(1), HashStatements.UpsertFields(2),
-            HashStatements.FieldTable.CopyChildren, HashStatements.FieldTable.SelectAnyChild,
+            HashStatements.FieldTable.CopyChildren, HashStatements.Sizes.Children.CopyChildren,
+            HashStatements.Sizes.LockKey, HashStatements.Sizes.SelectKeySize, HashStatements.Sizes.Upsert,
         ]);
 }

@@ -17,16 +17,8 @@ public sealed class HashesFixture : ProxyFixture
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
-    /// <summary>The keyspace id of a key in tenantA db 0, or null when it has no row.</summary>
-    public async Task<long?> KeyIdAsync(string key)
-    {
-        await using var connection = await MariaDbServer.Shared.OpenRootConnectionAsync(Database);
-        await using var command = new MySqlCommand(
-            "SELECT id FROM keyspace WHERE tenant = 'tenantA' AND db = 0 AND k = @k", connection);
-        command.Parameters.AddWithValue("@k", System.Text.Encoding.UTF8.GetBytes(key));
-        var id = await command.ExecuteScalarAsync();
-        return id is null ? null : Convert.ToInt64(id);
-    }
+    /// <summary>The hash_sizes row of a keyspace id, null when it has none.</summary>
+    public Task<long?> StoredSizeAsync(long keyId) => ScalarAsync("SELECT size FROM hash_sizes WHERE key_id = @v", keyId);
 }
 
 [CollectionDefinition(Name)]

@@ -14,24 +14,9 @@ public sealed class ListsFixture : ProxyFixture
         ["REDIS_MYSQL_ORPHAN_CLEANUP_INTERVAL_SECS"] = "1",
     };
 
-    /// <summary>The keyspace id of a key in tenantA db 0, or null when it has no row.</summary>
-    public async Task<long?> KeyIdAsync(string key)
-    {
-        await using var connection = await MariaDbServer.Shared.OpenRootConnectionAsync(Database);
-        await using var command = new MySqlCommand("SELECT id FROM keyspace WHERE tenant = 'tenantA' AND db = 0 AND k = @k", connection);
-        command.Parameters.AddWithValue("@k", System.Text.Encoding.UTF8.GetBytes(key));
-        var id = await command.ExecuteScalarAsync();
-        return id is null ? null : Convert.ToInt64(id);
-    }
-
     /// <summary>Rows of <paramref name="table"/> (list_items or list_bounds) under a keyspace id.</summary>
-    public async Task<long> RowsAsync(string table, long keyId)
-    {
-        await using var connection = await MariaDbServer.Shared.OpenRootConnectionAsync(Database);
-        await using var command = new MySqlCommand($"SELECT COUNT(*) FROM {table} WHERE key_id = @id", connection);
-        command.Parameters.AddWithValue("@id", keyId);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    public async Task<long> RowsAsync(string table, long keyId) =>
+        await ScalarAsync($"SELECT COUNT(*) FROM {table} WHERE key_id = @v", keyId) ?? 0;
 
     /// <summary>The list's positions in order and its bounds row, to check the storage invariant.</summary>
     public async Task<(List<long> Positions, long Head, long Tail)> LayoutAsync(long keyId)

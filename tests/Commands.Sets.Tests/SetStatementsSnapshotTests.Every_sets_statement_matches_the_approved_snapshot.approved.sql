@@ -10,17 +10,20 @@ SELECT k, id, type, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant 
 -- set_members.copy_children
 INSERT INTO set_members (tenant, key_id, member_hash, member) SELECT @tenant, @dst_id, member_hash, member FROM set_members WHERE tenant = @tenant AND key_id = @src_id ORDER BY seq;
 
--- set_members.select_any_child
-SELECT 1 FROM set_members WHERE tenant = @tenant AND key_id = @key_id LIMIT 1;
+-- set_sizes.copy_children
+INSERT INTO set_sizes (tenant, key_id, size) SELECT @tenant, @dst_id, size FROM set_sizes WHERE tenant = @tenant AND key_id = @src_id;
 
--- sets.cardinality
-SELECT type, (SELECT COUNT(*) FROM set_members m WHERE m.tenant = @tenant AND m.key_id = keyspace.id) FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
+-- set_sizes.lock_key
+SELECT k.id, k.type, k.expires_at, NULL, s.size FROM keyspace k LEFT JOIN set_sizes s ON s.tenant = k.tenant AND s.key_id = k.id WHERE k.tenant = @tenant AND k.db = @db AND (k.k = @k) FOR UPDATE;
+
+-- set_sizes.select_key_size
+SELECT k.type, s.size FROM keyspace k LEFT JOIN set_sizes s ON s.tenant = k.tenant AND s.key_id = k.id WHERE k.tenant = @tenant AND k.db = @db AND (k.k = @k) AND (expires_at IS NULL OR expires_at > @now);
+
+-- set_sizes.upsert
+INSERT INTO set_sizes (tenant, key_id, size) VALUES (@tenant, @key_id, @size) ON DUPLICATE KEY UPDATE size = VALUES(size);
 
 -- sets.contains_member
 SELECT 1 FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND member_hash = @member_hash;
-
--- sets.count_members
-SELECT COUNT(*) FROM set_members WHERE tenant = @tenant AND key_id = @key_id;
 
 -- sets.delete_member
 DELETE FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND member_hash = @member_hash;

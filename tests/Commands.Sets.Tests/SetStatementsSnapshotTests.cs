@@ -10,7 +10,8 @@ public class SetStatementsSnapshotTests
     public void Every_sets_statement_matches_the_approved_snapshot() =>
         SqlSnapshot.Verify([typeof(SetStatements)],
         [
-            SetStatements.Children.CopyChildren, SetStatements.Children.SelectAnyChild,
+            SetStatements.Children.CopyChildren, SetStatements.Sizes.Children.CopyChildren,
+            SetStatements.Sizes.LockKey, SetStatements.Sizes.SelectKeySize, SetStatements.Sizes.Upsert,
             KeyRowStatements.SelectKeys(1), KeyRowStatements.SelectKeys(2), KeyRowStatements.LockKeys(2),
             SetStatements.InsertMembers(1), SetStatements.InsertMembers(4),
             SetStatements.DeleteMembers(2), SetStatements.SelectPresent(2),

@@ -19,6 +19,9 @@ public sealed class SetsFixture : ProxyFixture
         command.Parameters.AddWithValue("@k", System.Text.Encoding.UTF8.GetBytes(key));
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
+
+    /// <summary>The set_sizes row of a keyspace id, null when it has none.</summary>
+    public Task<long?> StoredSizeAsync(long keyId) => ScalarAsync("SELECT size FROM set_sizes WHERE key_id = @v", keyId);
 }
 
 [CollectionDefinition(Name)]

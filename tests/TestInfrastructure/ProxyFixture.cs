@@ -50,6 +50,20 @@ public class ProxyFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A one-number query of the fixture's tables, as root (param: @v); null when it finds no row or NULL.</summary>
+    public async Task<long?> ScalarAsync(string sql, object value)
+    {
+        await using var connection = await MariaDbServer.Shared.OpenRootConnectionAsync(Database);
+        await using var command = new MySqlConnector.MySqlCommand(sql, connection);
+        command.Parameters.AddWithValue("@v", value);
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? null : Convert.ToInt64(result);
+    }
+
+    /// <summary>The keyspace id of a key in tenantA db 0, or null when it has no row.</summary>
+    public Task<long?> KeyIdAsync(string key) =>
+        ScalarAsync("SELECT id FROM keyspace WHERE tenant = 'tenantA' AND db = 0 AND k = @v", System.Text.Encoding.UTF8.GetBytes(key));
+
     /// <summary>A key name unique to one test, so tests sharing a fixture never collide.</summary>
     public static string Key(string name = "k") => $"{name}:{Guid.NewGuid():N}";
 }

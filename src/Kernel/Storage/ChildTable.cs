@@ -35,10 +35,6 @@ public sealed record ChildTable(SqlTable Table, KeyType Type, IReadOnlyList<stri
     public string KeyAlive(string keyIdExpression) =>
         $"EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = {keyIdExpression} AND ka.type = {(int)Type})";
 
-    /// <summary>One row when the key has any child (params: key_id).</summary>
-    public Statement SelectAnyChild { get; } = SqlBuilder.From(Table).Select("1")
-        .Where("key_id", "=", "@key_id").Limit("1").Build($"{Table.Name}.select_any_child");
-
     /// <summary>Up to @batch key ids that have children here but no keyspace row of this type any more (params: batch).</summary>
     public Statement SelectOrphanKeyIds { get; } = SqlBuilder.From(Table).Unscoped()
         .Select("DISTINCT c.tenant", "c.key_id").Alias("c")
