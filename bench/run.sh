@@ -12,6 +12,7 @@
 #   BENCH_REQUESTS    fixed redis-benchmark -n for every case instead of sizing each case to BENCH_SECONDS
 #   BENCH_KEYSPACE    keys per benchmark: redis-benchmark -r and the sysbench table size (default 10000)
 #   BENCH_REPORT_DIR  where benchmarks.md and benchmarks.png go (default docs/ in the repository)
+#   BENCH_ZSET_MEMBERS members of the big sorted set and points of the big geo key (default 1000000, --quick 100000)
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,7 +33,7 @@ REPORT_DIR="${BENCH_REPORT_DIR:-$REPO/docs}"
 CLIENT_COUNTS=(1 50)
 PIPELINES=(1 16)
 # SET runs before GET so GET reads what SET wrote; the report lists them in its own order.
-TESTS=(set get incr mset hset lpush rpush lpop rpop lrange_100)
+TESTS=(set get incr mset hset lpush rpush lpop rpop lrange_100 zadd zpopmin)
 POOL_MAX=64
 
 log() { echo "bench: $*" >&2; }
@@ -331,6 +332,22 @@ for system in proxy redis; do
     if [ "$system" = proxy ]; then port="$PROXY_PORT"; else port="$REDIS_PORT"; fi
     for clients in "${CLIENT_COUNTS[@]}"; do run_case "$system" "$port" publish "$clients" 1; done
 done
+
+# --- Sorted sets and Geo at scale: one sorted set and one geo key of ZSET_MEMBERS each, loaded through the proxy and
+# into Redis, then single commands timed from one client (bench/zset_scale.py). ---
+ZSET_MEMBERS="${BENCH_ZSET_MEMBERS:-1000000}"; [ "$MODE" = quick ] && ZSET_MEMBERS="${BENCH_ZSET_MEMBERS:-100000}"
+ZSET_FILE="$WORK/zset-scale.tsv"
+: >"$ZSET_FILE"
+for system in proxy redis; do
+    if [ "$system" = proxy ]; then port="$PROXY_PORT"; else port="$REDIS_PORT"; fi
+    log "loading $ZSET_MEMBERS sorted-set members and $ZSET_MEMBERS geo points into $system..."
+    if timeout -k 5 1800 "$PUBSUB_PYTHON" "$BENCH/zset_scale.py" "$port" "$ZSET_MEMBERS" >"$WORK/zset-$system.txt" 2>>"$WORK/zset.err"; then
+        awk -v s="$system" '{ print s "\t" $1 "\t" $2 "\t" $3 "\t" $4 }' "$WORK/zset-$system.txt" >>"$ZSET_FILE"
+        log "$system at scale: $(tr '\n' ';' <"$WORK/zset-$system.txt")"
+    else
+        log "bench/zset_scale.py failed on $system:"; tail -n 5 "$WORK/zset.err" >&2
+    fi
+done
 stop_process "$REDIS_PID"; REDIS_PID=""
 stop_process "$PROXY_PID"; PROXY_PID=""
 stop_process "$PROXY2_PID"; PROXY2_PID=""
@@ -371,6 +388,41 @@ memory_verdict() {
 
 at_most() { # value limit: met / missed / not measured
     awk -v v="$1" -v l="$2" 'BEGIN { if (v == "n/a" || v == "") print "not measured"; else if (v + 0 <= l + 0) print "met"; else print "missed" }'
+}
+
+zset_figure() { # system case column (3 p50, 4 p99, 5 samples): the figure or n/a
+    awk -F'\t' -v s="$1" -v c="$2" -v col="$3" '$1 == s && $2 == c { v = $col } END { print (v == "" ? "n/a" : v) }' "$ZSET_FILE"
+}
+zset_command() { # case name: the command it times
+    case "$1" in
+        zcard) echo "ZCARD" ;;
+        zscore) echo "ZSCORE <random member>" ;;
+        zadd_existing) echo "ZADD <new score> <random member>" ;;
+        zincrby) echo "ZINCRBY 1 <random member>" ;;
+        zrange_top10) echo "ZRANGE 0 9" ;;
+        zrevrange_top10_withscores) echo "ZREVRANGE 0 9 WITHSCORES" ;;
+        zrangebyscore_limit10) echo "ZRANGEBYSCORE <random> +inf LIMIT 0 10" ;;
+        zrank_top1000) echo "ZRANK <member at rank 10, 500 or 990>" ;;
+        zrank_quarter) echo "ZRANK <member at rank n/4>" ;;
+        zrank_middle) echo "ZRANK <member at rank n/2>" ;;
+        zrank_random) echo "ZRANK <random member>" ;;
+        zcount_1pct) echo "ZCOUNT 500000 510000 (1% of the members)" ;;
+        zcount_half) echo "ZCOUNT 250000 750000 (half of the members)" ;;
+        geosearch_10km) echo "GEOSEARCH FROMLONLAT <random> BYRADIUS 10 km ASC" ;;
+        geosearch_10km_count10_withdist) echo "GEOSEARCH FROMLONLAT <random> BYRADIUS 10 km ASC COUNT 10 WITHDIST" ;;
+        *) echo "$1" ;;
+    esac
+}
+zset_table() { # every timed scale case, the proxy next to Redis
+    local name
+    echo "| command | proxy p50 | proxy p99 | Redis p50 | Redis p99 | samples |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    for name in $(awk -F'\t' '$2 != "load" && $2 !~ /_found$/ && !seen[$2]++ { print $2 }' "$ZSET_FILE"); do
+        echo "| \`$(zset_command "$name")\` | $(zset_figure proxy "$name" 3) | $(zset_figure proxy "$name" 4) | $(zset_figure redis "$name" 3) | $(zset_figure redis "$name" 4) | $(zset_figure proxy "$name" 5) |"
+    done
+}
+zset_summary() {
+    echo "- Sorted sets and Geo at $ZSET_MEMBERS members (issue 10; one client, p50 ms, Redis in brackets): ZRANGE top-10 $(zset_figure proxy zrange_top10 3) ($(zset_figure redis zrange_top10 3)), ZRANK of a random member $(zset_figure proxy zrank_random 3) ($(zset_figure redis zrank_random 3)), of the middle one $(zset_figure proxy zrank_middle 3) ($(zset_figure redis zrank_middle 3)), GEOSEARCH within 10 km $(zset_figure proxy geosearch_10km 3) ($(zset_figure redis geosearch_10km 3)); loading both keys took $(awk -F'\t' '$1 == "proxy" && $2 == "load" { printf "%.0f", $3 / 1000 }' "$ZSET_FILE") s through the proxy"
 }
 
 wake_targets() { # issue 8's blocking-pop targets, default config (events.poll_ms 20)
@@ -438,7 +490,18 @@ EOF
     list_targets
     wake_targets
     pubsub_targets
+    zset_summary
     echo "- $IDLE_CLIENTS idle client connections: proxy resident size $RSS_IDLE MB in total, $RSS_BEFORE MB before they connected (target ≤ 150 MB) — $(memory_verdict). After all the load cases the proxy was $RSS_AFTER_CASES MB: its heap and buffer pools grow with the load, not with idle connections."
+    cat <<EOF
+
+### Sorted sets and Geo at $ZSET_MEMBERS members
+
+\`bench/zset_scale.py\` loads one sorted set of $ZSET_MEMBERS members (random scores in [0, 1e6)) and one geo key of
+$ZSET_MEMBERS points (uniform over lon -10..30, lat 35..60; a 10 km circle holds about $(zset_figure proxy geosearch_10km_found 3) of them), in commands of
+1,000 members, the two keys side by side; then each command runs alone from one client, one at a time. Milliseconds.
+
+EOF
+    zset_table
     cat <<EOF
 
 ## Method
@@ -506,6 +569,7 @@ echo
 awk -v mode=targets -f "$BENCH/report.awk" "$RESULTS" | sed 's/\*\*//g; s/^- //'
 list_targets | sed 's/\*\*//g; s/^- //'
 wake_targets | sed 's/\*\*//g; s/^- //'
+zset_summary | sed 's/^- //'
 pubsub_targets | sed 's/\*\*//g; s/^- //'
 echo
 if [ -n "$DEAD_SERVERS" ]; then log "WARNING: ${DEAD_SERVERS}exited during the run"; fi

@@ -10,11 +10,21 @@ public sealed record ScanArguments(GlobPattern? Pattern, long Count, string? Typ
 {
     public const long DefaultCount = 10;
 
-    /// <summary>The cursor argument, or Redis's "invalid cursor" error.</summary>
-    public static ulong Cursor(CommandContext ctx, int index) =>
-        ulong.TryParse(ctx.Arg(index), NumberStyles.None, CultureInfo.InvariantCulture, out ulong cursor)
-            ? cursor
-            : throw RedisException.Err("invalid cursor");
+    /// <summary>
+    /// The cursor argument read as Redis reads it, with C's strtoul: an optional sign, then decimal digits; a negative
+    /// cursor wraps around (-1 is 2^64-1) and an empty one is 0. Anything else, or more than 64 bits, is Redis's
+    /// "invalid cursor" error.
+    /// </summary>
+    public static ulong Cursor(CommandContext ctx, int index)
+    {
+        var text = ctx.Arg(index).AsSpan();
+        if (text.IsEmpty) return 0;
+        bool negative = text[0] == (byte)'-';
+        var digits = text[0] is (byte)'-' or (byte)'+' ? text[1..] : text;
+        if (!ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out ulong cursor))
+            throw RedisException.Err("invalid cursor");
+        return negative ? unchecked(0 - cursor) : cursor;
+    }
 
     /// <summary>Options from <paramref name="first"/> on; COUNT below 1 and anything unknown are syntax errors.</summary>
     public static ScanArguments Options(CommandContext ctx, int first, bool allowType = false)
