@@ -61,7 +61,7 @@ public sealed partial class SortedSetCommands
     {
         var range = ScoreRange.Parse(ctx.Arg(2), ctx.Arg(3)) ?? throw new RedisException(ScoreRange.NotAFloat);
         long count = await FindAsync(ctx, ctx.Arg(1)) is { } zset && !range.IsEmpty
-            ? await ZSetReader.CountAsync(ctx.Sql, zset.Id, ZSetQuery.ByScore(range))
+            ? await ZSetReader.CountAsync(ctx.Sql, zset.Id, range, zset.Size)
             : 0;
         ctx.Reply.WriteInteger(count);
     }

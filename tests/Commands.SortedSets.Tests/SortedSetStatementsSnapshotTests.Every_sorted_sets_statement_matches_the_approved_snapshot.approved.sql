@@ -4,6 +4,57 @@ SELECT k, id, type, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant 
 -- keyspace.select_keys_2
 SELECT k, id, type, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1) AND (expires_at IS NULL OR expires_at > @now);
 
+-- zset_blocks.adjust
+UPDATE zset_blocks SET size = size + @delta WHERE tenant = @tenant AND key_id = @key_id AND ((start_inf < @inf OR (start_inf = @inf AND (start_score < @score OR (start_score = @score AND (start_prefix < @prefix OR (start_prefix = @prefix AND (start_hash <= @hash)))))))) ORDER BY start_inf DESC, start_score DESC, start_prefix DESC, start_hash DESC LIMIT 1;
+
+-- zset_blocks.block_below
+SELECT z.start_inf, z.start_score, z.start_prefix, z.start_hash, (SELECT COALESCE(SUM(p.size), 0) FROM zset_blocks p WHERE p.tenant = @tenant AND p.key_id = z.key_id AND (p.start_inf < z.start_inf OR (p.start_inf = z.start_inf AND (p.start_score < z.start_score OR (p.start_score = z.start_score AND (p.start_prefix < z.start_prefix OR (p.start_prefix = z.start_prefix AND (p.start_hash < z.start_hash)))))))) FROM zset_blocks z WHERE z.tenant = @tenant AND z.key_id = @key_id AND ((z.start_inf < @t_inf OR (z.start_inf = @t_inf AND (z.start_score < @t_score OR (z.start_score = @t_score AND (z.start_prefix < @t_prefix OR (z.start_prefix = @t_prefix AND (z.start_hash <= @zero_hash)))))))) ORDER BY z.start_inf DESC, z.start_score DESC, z.start_prefix DESC, z.start_hash DESC LIMIT 1;
+
+-- zset_blocks.build
+INSERT INTO zset_blocks (tenant, key_id, start_inf, start_score, start_prefix, start_hash, size) SELECT @tenant, @key_id, IF(x.rn = 1, -2, x.score_inf), IF(x.rn = 1, 0, x.score), IF(x.rn = 1, '', x.member_prefix), IF(x.rn = 1, @zero_hash, x.member_hash), LEAST(@block, x.total - x.rn + 1) FROM (SELECT score_inf, score, member_prefix, member_hash, ROW_NUMBER() OVER (ORDER BY score_inf, score, member_prefix, member_hash) AS rn, COUNT(*) OVER () AS total FROM zset_members WHERE tenant = @tenant AND key_id = @key_id) x WHERE (MOD(x.rn - 1, @block) = 0);
+
+-- zset_blocks.copy_children
+INSERT INTO zset_blocks (tenant, key_id, start_inf, start_score, start_prefix, start_hash, size) SELECT @tenant, @dst_id, start_inf, start_score, start_prefix, start_hash, size FROM zset_blocks WHERE tenant = @tenant AND key_id = @src_id;
+
+-- zset_blocks.count_from_block
+SELECT COUNT(*), (SELECT COUNT(*) FROM zset_members g WHERE g.tenant = @tenant AND g.key_id = @key_id AND g.score_inf = @t_inf AND g.score = @t_score AND g.member_prefix = @t_prefix AND g.member < @member) FROM zset_members FORCE INDEX (zset_members_order) WHERE tenant = @tenant AND key_id = @key_id AND ((score_inf > @b_inf OR (score_inf = @b_inf AND (score > @b_score OR (score = @b_score AND (member_prefix > @b_prefix OR (member_prefix = @b_prefix AND (member_hash >= @b_hash)))))))) AND ((score_inf < @t_inf OR (score_inf = @t_inf AND (score < @t_score OR (score = @t_score AND (member_prefix < @t_prefix))))));
+
+-- zset_blocks.delete_all
+DELETE FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id;
+
+-- zset_blocks.delete_empty
+DELETE FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id AND size = 0 AND start_inf > -2;
+
+-- zset_blocks.delete_orphans
+DELETE FROM zset_blocks WHERE tenant = @orphan_tenant AND key_id = @key_id AND (NOT EXISTS (SELECT 1 FROM keyspace k WHERE k.id = @key_id AND k.type = 5)) LIMIT @batch;
+
+-- zset_blocks.insert
+INSERT INTO zset_blocks (tenant, key_id, start_inf, start_score, start_prefix, start_hash, size) VALUES (@tenant, @key_id, @inf, @score, @prefix, @hash, @size);
+
+-- zset_blocks.member_after
+SELECT score_inf, score, member_prefix, member_hash FROM zset_members FORCE INDEX (zset_members_order) WHERE tenant = @tenant AND key_id = @key_id AND ((score_inf > @b_inf OR (score_inf = @b_inf AND (score > @b_score OR (score = @b_score AND (member_prefix > @b_prefix OR (member_prefix = @b_prefix AND (member_hash >= @b_hash)))))))) ORDER BY score_inf, score, member_prefix, member_hash LIMIT @offset, 1;
+
+-- zset_blocks.recount
+UPDATE zset_blocks SET size = (SELECT COUNT(*) FROM zset_members FORCE INDEX (zset_members_order) WHERE tenant = @tenant AND key_id = @key_id AND (score_inf > @b_inf OR (score_inf = @b_inf AND (score > @b_score OR (score = @b_score AND (member_prefix > @b_prefix OR (member_prefix = @b_prefix AND (member_hash >= @b_hash))))))) AND (score_inf < @n_inf OR (score_inf = @n_inf AND (score < @n_score OR (score = @n_score AND (member_prefix < @n_prefix OR (member_prefix = @n_prefix AND (member_hash < @n_hash)))))))) WHERE tenant = @tenant AND key_id = @key_id AND start_inf = @b_inf AND start_score = @b_score AND start_prefix = @b_prefix AND start_hash = @b_hash;
+
+-- zset_blocks.recount_last
+UPDATE zset_blocks SET size = (SELECT COUNT(*) FROM zset_members FORCE INDEX (zset_members_order) WHERE tenant = @tenant AND key_id = @key_id AND (score_inf > @b_inf OR (score_inf = @b_inf AND (score > @b_score OR (score = @b_score AND (member_prefix > @b_prefix OR (member_prefix = @b_prefix AND (member_hash >= @b_hash)))))))) WHERE tenant = @tenant AND key_id = @key_id AND start_inf = @b_inf AND start_score = @b_score AND start_prefix = @b_prefix AND start_hash = @b_hash;
+
+-- zset_blocks.resize
+UPDATE zset_blocks SET size = @size WHERE tenant = @tenant AND key_id = @key_id AND start_inf = @b_inf AND start_score = @b_score AND start_prefix = @b_prefix AND start_hash = @b_hash;
+
+-- zset_blocks.select_all
+SELECT start_inf, start_score, start_prefix, start_hash, size FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id ORDER BY start_inf, start_score, start_prefix, start_hash;
+
+-- zset_blocks.select_first
+SELECT size FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id AND start_inf = -2;
+
+-- zset_blocks.select_orphan_key_ids
+SELECT DISTINCT c.tenant, c.key_id FROM zset_blocks c WHERE (NOT EXISTS (SELECT 1 FROM keyspace k WHERE k.id = c.key_id AND k.type = 5)) LIMIT @batch;
+
+-- zset_blocks.select_oversized
+SELECT start_inf, start_score, start_prefix, start_hash, size FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id AND size > @max;
+
 -- zset_members.copy_children
 INSERT INTO zset_members (tenant, key_id, member_hash, member, member_prefix, score_inf, score) SELECT @tenant, @dst_id, member_hash, member, member_prefix, score_inf, score FROM zset_members WHERE tenant = @tenant AND key_id = @src_id;
 

@@ -17,7 +17,7 @@ public class SortedSetStatementsSnapshotTests
     {
         var algebra = new AlgebraStatements(SetMembers);
         var kinds = Enum.GetValues<ZSetQueryKind>();
-        SqlSnapshot.Verify([typeof(ZSetStatements)],
+        SqlSnapshot.Verify([typeof(ZSetStatements), typeof(RankBlockStatements)],
         [
             .. ZSetTables.All.SelectMany(t => new[] { t.CopyChildren, t.SelectOrphanKeyIds, t.DeleteOrphans }),
             ZSetStatements.Lock(0), ZSetStatements.Lock(2), ZSetStatements.SelectSizes(1), ZSetStatements.SelectSizes(2),

@@ -26,14 +26,21 @@ public sealed class LockedZSet
     private readonly HashSet<string> _lookedUp = new();
     private readonly Dictionary<string, ZEntry> _puts = new();
     private readonly Dictionary<string, ZMember> _removals = new();
+    private readonly RankBlockChanges _blockChanges = new();
     private bool _added;
     private bool _sizeChanged;
+    /// <summary>The key id and size the rank blocks were last in step with, and whether they exist (null: not known yet).</summary>
+    private long? _blocksKeyId;
+    private long _blocksSize;
+    private bool? _hasBlocks;
 
     private LockedZSet(ISqlRunner tx, CollectionKey key, long size)
     {
         _tx = tx;
         Key = key;
         Size = size;
+        _blocksKeyId = key.Exists ? key.Id : null;
+        _blocksSize = size;
     }
 
     public CollectionKey Key { get; }
@@ -84,10 +91,16 @@ public sealed class LockedZSet
     /// <summary>Adds the member, or gives it a new score.</summary>
     public void Put(ZMember member, double score)
     {
-        if (!_scores.ContainsKey(member.HashKey))
+        if (!_scores.TryGetValue(member.HashKey, out double old))
         {
             Size++;
             _added = _sizeChanged = true;
+            _blockChanges.Added(member, score);
+        }
+        else if (old != score)
+        {
+            _blockChanges.Removed(member, old);
+            _blockChanges.Added(member, score);
         }
         _scores[member.HashKey] = score;
         _removals.Remove(member.HashKey);
@@ -97,7 +110,8 @@ public sealed class LockedZSet
     /// <summary>Removes the member when it is one; returns whether it was.</summary>
     public bool Remove(ZMember member)
     {
-        if (!_scores.Remove(member.HashKey)) return false;
+        if (!_scores.Remove(member.HashKey, out double old)) return false;
+        _blockChanges.Removed(member, old);
         Size--;
         _sizeChanged = true;
         _puts.Remove(member.HashKey);
@@ -127,6 +141,15 @@ public sealed class LockedZSet
     public async Task<long> RemoveSelectedAsync(ZSetQuery query)
     {
         if (!Key.Exists) return 0;
+        if (_blocksSize >= RankBlocks.DropBelow)
+        {
+            // The removed members lie between the first and the last the query selects (their groups, which the index
+            // orders by hash): the blocks there are counted again after the delete.
+            var first = await ZSetReader.WindowAsync(_tx, Key.Id, query, false, 0, 1).ConfigureAwait(false);
+            var last = await ZSetReader.WindowAsync(_tx, Key.Id, query, true, 0, 1).ConfigureAwait(false);
+            if (first.Count == 0) return 0;
+            _blockChanges.RemovedBetween(ZPosition.GroupStart(first[0]), ZPosition.GroupEnd(last[0]));
+        }
         long removed = await _tx.ExecuteAsync(ZSetStatements.DeleteSelected(query.Kind), [Key.Id, .. query.Values]).ConfigureAwait(false);
         Size -= removed;
         _sizeChanged |= removed > 0;
@@ -168,10 +191,23 @@ public sealed class LockedZSet
         writes.Add((ZSetStatements.UpsertSize, [id, Size]));
         if (_added) await _tx.AppendEventAsync(EventKind.KeyReady, Key.Key).ConfigureAwait(false);
         await _tx.ExecuteAllAsync(writes).ConfigureAwait(false);
+        await SaveBlocksAsync(id).ConfigureAwait(false);
         _puts.Clear();
         _removals.Clear();
         _added = _sizeChanged = false;
         return false;
+    }
+
+    /// <summary>Brings the rank blocks of the key (now <paramref name="id"/>) in step with the members just written.</summary>
+    private async Task SaveBlocksAsync(long id)
+    {
+        bool had = _blocksKeyId == id && (_hasBlocks ?? (_blocksSize >= RankBlocks.Threshold
+            || (_blocksSize >= RankBlocks.DropBelow
+                && await _tx.QueryFirstAsync(RankBlockStatements.SelectFirst, _ => true, id).ConfigureAwait(false))));
+        await _blockChanges.SaveAsync(_tx, id, had, Size).ConfigureAwait(false);
+        _hasBlocks = had ? Size >= RankBlocks.DropBelow : Size >= RankBlocks.Threshold;
+        _blocksKeyId = id;
+        _blocksSize = Size;
     }
 
     /// <summary>Multi-row upserts of <paramref name="entries"/>, at most <see cref="MaxRows"/> rows and about <see cref="MaxBytes"/> each.</summary>

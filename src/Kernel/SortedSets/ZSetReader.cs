@@ -47,7 +47,8 @@ public static class ZSetReader
     /// How many members come before <paramref name="entry"/> in Redis's order (its rank), or with
     /// <paramref name="fromEnd"/> after it, in a sorted set of <paramref name="size"/> members. An index counts entries
     /// one by one, so both sides are counted up to a limit that grows 64-fold each round until one side ends below
-    /// it: the cost follows the member's distance from the nearer end (at most half the set), not its rank.
+    /// it: the cost follows the member's distance from the nearer end (at most half the set), not its rank. A set large
+    /// enough to have <see cref="RankBlocks"/> answers from them once the first round shows the member far from both ends.
     /// </summary>
     public static async Task<long> RankAsync(ISqlRunner sql, long keyId, ZEntry entry, bool fromEnd, long size)
     {
@@ -58,6 +59,8 @@ public static class ZSetReader
             if (!capped) return counted;
             var (other, otherCapped) = await CountSideAsync(sql, keyId, entry, !fromEnd, cap).ConfigureAwait(false);
             if (!otherCapped) return size - 1 - other;
+            if (RankBlocks.Cover(size) && await RankBlocks.RankAsync(sql, keyId, entry).ConfigureAwait(false) is { } rank)
+                return fromEnd ? size - 1 - rank : rank;
             // Both sides past half: the size read with the member is outdated, so count one side whole.
             if (cap == half) return (await CountSideAsync(sql, keyId, entry, fromEnd, long.MaxValue).ConfigureAwait(false)).Count;
         }
@@ -89,6 +92,15 @@ public static class ZSetReader
         double first = ScoreColumns.Read(r, ordinal), last = ScoreColumns.Read(r, ordinal + 2);
         return first == last ? first : null;
     }
+
+    /// <summary>
+    /// How many members have a score in <paramref name="range"/> (ZCOUNT), from the <see cref="RankBlocks"/> of a set of
+    /// <paramref name="size"/> members that has them, otherwise by counting the range in the index.
+    /// </summary>
+    public static async Task<long> CountAsync(ISqlRunner sql, long keyId, ScoreRange range, long size) =>
+        RankBlocks.Cover(size) && await RankBlocks.CountAsync(sql, keyId, range).ConfigureAwait(false) is { } counted
+            ? counted
+            : await CountAsync(sql, keyId, ZSetQuery.ByScore(range)).ConfigureAwait(false);
 
     /// <summary>How many members <paramref name="query"/> selects.</summary>
     public static Task<long> CountAsync(ISqlRunner sql, long keyId, ZSetQuery query) =>

@@ -12,6 +12,7 @@ public static class ZSetTables
 {
     public static readonly SqlTable Members = new("zset_members", TableScope.Tenant);
     public static readonly SqlTable Sizes = new("zset_sizes", TableScope.Tenant);
+    public static readonly SqlTable Blocks = new("zset_blocks", TableScope.Tenant);
 
     /// <summary>
     /// zset_members read through its order index. MariaDB estimates a range of a few hundred thousand members of one key
@@ -28,6 +29,8 @@ public static class ZSetTables
 
     public static readonly ChildTable SizeTable = new(Sizes, KeyType.ZSet, ["size"]);
 
-    /// <summary>Both tables, as the kernel registers them.</summary>
-    public static readonly IReadOnlyList<ChildTable> All = [MemberTable, SizeTable];
+    public static readonly ChildTable BlockTable = new(Blocks, KeyType.ZSet, ["start_inf", "start_score", "start_prefix", "start_hash", "size"]);
+
+    /// <summary>The three tables, as the kernel registers them.</summary>
+    public static readonly IReadOnlyList<ChildTable> All = [MemberTable, SizeTable, BlockTable];
 }

@@ -5,7 +5,7 @@ namespace RedisOnMySql.Kernel.Storage;
 /// <summary>
 /// A family's table of member counts, one row per collection key (tenant, key_id, size), written in the same
 /// transaction as every change of members, so HLEN, SCARD and the like read one row instead of counting
-/// (DESIGN.md: cardinality is O(1)). <see cref="CollectionKey.LockAsync(ISqlRunner, byte[], KeyType, long, SizeTable)"/>
+/// (DESIGN.md: cardinality is O(1)). <see cref="CollectionKey.LockAsync(ISqlRunner, byte[], SizeTable, long)"/>
 /// reads the size with the key's lock; <see cref="CollectionKey.ResizeAsync"/> writes it.
 /// </summary>
 public sealed class SizeTable
