@@ -22,6 +22,9 @@ SELECT COUNT(*), (SELECT COUNT(*) FROM zset_members g WHERE g.tenant = @tenant A
 -- zset_blocks.delete_all
 DELETE FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id;
 
+-- zset_blocks.delete_block
+DELETE FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id AND start_inf = @b_inf AND start_score = @b_score AND start_prefix = @b_prefix AND start_hash = @b_hash;
+
 -- zset_blocks.delete_empty
 DELETE FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id AND size = 0 AND start_inf > -2;
 
@@ -52,8 +55,11 @@ SELECT size FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id AND sta
 -- zset_blocks.select_orphan_key_ids
 SELECT DISTINCT c.tenant, c.key_id FROM zset_blocks c WHERE (NOT EXISTS (SELECT 1 FROM keyspace k WHERE k.id = c.key_id AND k.type = 5)) LIMIT @batch;
 
--- zset_blocks.select_oversized
-SELECT start_inf, start_score, start_prefix, start_hash, size FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id AND size > @max;
+-- zset_blocks.select_out_of_bounds
+SELECT start_inf, start_score, start_prefix, start_hash, size FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id AND (size > @max OR (size = 0 AND start_inf > -2));
+
+-- zset_blocks.set_sizes_2
+INSERT INTO zset_blocks (tenant, key_id, start_inf, start_score, start_prefix, start_hash, size) VALUES (@tenant, @key_id, @inf0, @score0, @prefix0, @hash0, @size0), (@tenant, @key_id, @inf1, @score1, @prefix1, @hash1, @size1) ON DUPLICATE KEY UPDATE size = VALUES(size);
 
 -- zset_members.copy_children
 INSERT INTO zset_members (tenant, key_id, member_hash, member, member_prefix, score_inf, score) SELECT @tenant, @dst_id, member_hash, member, member_prefix, score_inf, score FROM zset_members WHERE tenant = @tenant AND key_id = @src_id;

@@ -9,6 +9,9 @@ namespace RedisOnMySql.Kernel.SortedSets;
 /// </summary>
 internal sealed class RankBlockChanges
 {
+    /// <summary>Up to this many moves are one statement each; more are added up per block in the proxy first.</summary>
+    private const int FewMoves = 32;
+
     private readonly List<(ZPosition Position, int Delta)> _moves = new();
     private ZPosition? _removedFrom;
     private ZPosition? _removedTo;
@@ -45,13 +48,13 @@ internal sealed class RankBlockChanges
                 await tx.ExecuteAsync(RankBlockStatements.DeleteAll, keyId).ConfigureAwait(false);
                 return;
             }
-            if (_moves.Count > 0)
-                await tx.ExecuteAllAsync(_moves.Select(m => (RankBlockStatements.Adjust, (object?[])[m.Delta, keyId, .. m.Position.Values]))
-                    .ToList()).ConfigureAwait(false);
-            if (_removedFrom is { } from && _removedTo is { } to) await RecountAsync(tx, keyId, from, to).ConfigureAwait(false);
-            if (_removedFrom is not null || _moves.Any(m => m.Delta < 0))
+            if (_moves.Count > FewMoves) await MoveManyAsync(tx, keyId).ConfigureAwait(false);
+            else if (_moves.Count > 0) await MoveFewAsync(tx, keyId).ConfigureAwait(false);
+            if (_removedFrom is { } from && _removedTo is { } to)
+            {
+                await RecountAsync(tx, keyId, from, to).ConfigureAwait(false);
                 await tx.ExecuteAsync(RankBlockStatements.DeleteEmpty, keyId).ConfigureAwait(false);
-            if (_moves.Any(m => m.Delta > 0)) await SplitAsync(tx, keyId).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -74,32 +77,69 @@ internal sealed class RankBlockChanges
         await tx.ExecuteAllAsync(recounts).ConfigureAwait(false);
     }
 
-    /// <summary>Halves every block past <see cref="RankBlocks.MaxSize"/> at its middle member, until none is.</summary>
-    private static async Task SplitAsync(ISqlRunner tx, long keyId)
+    /// <summary>
+    /// A few moves: one statement each finds and counts its block, then one read finds the blocks now too large or empty.
+    /// </summary>
+    private async Task MoveFewAsync(ISqlRunner tx, long keyId)
     {
-        while (true)
+        await tx.ExecuteAllAsync(_moves.Select(m => (RankBlockStatements.Adjust, (object?[])[m.Delta, keyId, .. m.Position.Values]))
+            .ToList()).ConfigureAwait(false);
+        var outOfBounds = await tx.QueryListAsync(RankBlockStatements.SelectOutOfBounds,
+            r => (Start: ZPosition.Read(r, 0), Size: Convert.ToInt64(r.GetValue(4))), keyId, RankBlocks.MaxSize).ConfigureAwait(false);
+        await FixBoundsAsync(tx, keyId, outOfBounds).ConfigureAwait(false);
+    }
+
+    /// <summary>Many moves (a ZADD of thousands): every block read once, the moves added up per block, the sizes written at once.</summary>
+    private async Task MoveManyAsync(ISqlRunner tx, long keyId)
+    {
+        var blocks = await tx.QueryListAsync(RankBlockStatements.SelectAll,
+            r => (Start: ZPosition.Read(r, 0), Size: Convert.ToInt64(r.GetValue(4))), keyId).ConfigureAwait(false);
+        var starts = blocks.Select(b => b.Start).ToList();
+        var deltas = new Dictionary<int, long>();
+        foreach (var (position, delta) in _moves)
         {
-            var oversized = await tx.QueryListAsync(RankBlockStatements.SelectOversized,
-                r => (Start: ZPosition.Read(r, 0), Size: Convert.ToInt64(r.GetValue(4))), keyId, RankBlocks.MaxSize).ConfigureAwait(false);
-            if (oversized.Count == 0) return;
-            foreach (var (start, size) in oversized)
+            int found = starts.BinarySearch(position);
+            int index = found >= 0 ? found : Math.Max(0, ~found - 1);
+            deltas[index] = deltas.GetValueOrDefault(index) + delta;
+        }
+        var changed = deltas.Where(d => d.Value != 0).Select(d => (blocks[d.Key].Start, Size: blocks[d.Key].Size + d.Value)).ToList();
+        var writes = changed.Chunk(256).Select(chunk => (RankBlockStatements.SetSizes(chunk.Length),
+            (object?[])[keyId, .. chunk.SelectMany(b => (object?[])[.. b.Start.Values, b.Size])])).ToList();
+        if (writes.Count > 0) await tx.ExecuteAllAsync(writes).ConfigureAwait(false);
+        await FixBoundsAsync(tx, keyId,
+            changed.Where(b => b.Size > RankBlocks.MaxSize || (b.Size == 0 && b.Start.Inf > -2)).ToList()).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes the emptied blocks and halves those past <see cref="RankBlocks.MaxSize"/> at their middle member, until none is.</summary>
+    private static async Task FixBoundsAsync(ISqlRunner tx, long keyId, List<(ZPosition Start, long Size)> blocks)
+    {
+        var writes = new List<(Statement, object?[])>();
+        var oversized = new Queue<(ZPosition Start, long Size)>();
+        foreach (var block in blocks)
+        {
+            if (block.Size == 0) writes.Add((RankBlockStatements.DeleteBlock, [keyId, .. block.Start.Values]));
+            else oversized.Enqueue(block);
+        }
+        if (writes.Count > 0) await tx.ExecuteAllAsync(writes).ConfigureAwait(false);
+        while (oversized.TryDequeue(out var block))
+        {
+            long half = block.Size / 2;
+            var middle = await tx.QueryFirstAsync(RankBlockStatements.MemberAfter, r => ZPosition.Read(r, 0),
+                [keyId, .. block.Start.Values, half]).ConfigureAwait(false);
+            if (middle.Hash is null)
             {
-                long half = size / 2;
-                var middle = await tx.QueryFirstAsync(RankBlockStatements.MemberAfter, r => ZPosition.Read(r, 0),
-                    [keyId, .. start.Values, half]).ConfigureAwait(false);
-                if (middle.Hash is null)
-                {
-                    // Fewer members than the count says: the counts are out of step, so cut the blocks anew.
-                    await tx.ExecuteAsync(RankBlockStatements.DeleteAll, keyId).ConfigureAwait(false);
-                    await tx.ExecuteAsync(RankBlockStatements.Build, keyId, RankBlocks.ZeroHash, RankBlocks.BuildSize).ConfigureAwait(false);
-                    return;
-                }
-                await tx.ExecuteAllAsync(
-                [
-                    (RankBlockStatements.Insert, [keyId, .. middle.Values, size - half]),
-                    (RankBlockStatements.Resize, [half, keyId, .. start.Values]),
-                ]).ConfigureAwait(false);
+                // Fewer members than the count says: the counts are out of step, so cut the blocks anew.
+                await tx.ExecuteAsync(RankBlockStatements.DeleteAll, keyId).ConfigureAwait(false);
+                await tx.ExecuteAsync(RankBlockStatements.Build, keyId, RankBlocks.ZeroHash, RankBlocks.BuildSize).ConfigureAwait(false);
+                return;
             }
+            await tx.ExecuteAllAsync(
+            [
+                (RankBlockStatements.Insert, [keyId, .. middle.Values, block.Size - half]),
+                (RankBlockStatements.Resize, [half, keyId, .. block.Start.Values]),
+            ]).ConfigureAwait(false);
+            foreach (var part in new[] { (block.Start, half), (middle, block.Size - half) })
+                if (part.Item2 > RankBlocks.MaxSize) oversized.Enqueue(part);
         }
     }
 }

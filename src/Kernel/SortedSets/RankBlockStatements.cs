@@ -9,6 +9,7 @@ namespace RedisOnMySql.Kernel.SortedSets;
 /// </summary>
 public static class RankBlockStatements
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Statement> SetSizesByShape = new();
     private const string Order = "score_inf, score, member_prefix, member_hash";
     private const string BlockOrderDescending = "start_inf DESC, start_score DESC, start_prefix DESC, start_hash DESC";
     private static readonly string[] MemberPosition = ["score_inf", "score", "member_prefix", "member_hash"];
@@ -49,9 +50,12 @@ public static class RankBlockStatements
         .Where("key_id", "=", "@key_id").WhereRaw(Compare(BlockStart, "<=", Position))
         .OrderBy(BlockOrderDescending).Limit("1").Build("zset_blocks.adjust");
 
-    /// <summary>Blocks grown past @max members (params: key_id, max): start columns, then size.</summary>
-    public static readonly Statement SelectOversized = SqlBuilder.From(ZSetTables.Blocks).Select([.. BlockStart, "size"])
-        .Where("key_id", "=", "@key_id").Where("size", ">", "@max").Build("zset_blocks.select_oversized");
+    /// <summary>
+    /// Blocks grown past @max members or emptied, but the first (params: key_id, max): start columns, then size. A key has
+    /// about a thousand blocks per million members, so reading past the others costs less than an index on size would.
+    /// </summary>
+    public static readonly Statement SelectOutOfBounds = SqlBuilder.From(ZSetTables.Blocks).Select([.. BlockStart, "size"])
+        .Where("key_id", "=", "@key_id").WhereRaw("size > @max OR (size = 0 AND start_inf > -2)").Build("zset_blocks.select_out_of_bounds");
 
     /// <summary>Every block of a key in order (params: key_id): start columns, then size.</summary>
     public static readonly Statement SelectAll = SqlBuilder.From(ZSetTables.Blocks).Select([.. BlockStart, "size"])
@@ -66,6 +70,17 @@ public static class RankBlockStatements
     public static readonly Statement Insert = SqlBuilder.Insert(ZSetTables.Blocks).Value("key_id", "@key_id")
         .Value("start_inf", "@inf").Value("start_score", "@score").Value("start_prefix", "@prefix").Value("start_hash", "@hash")
         .Value("size", "@size").Build("zset_blocks.insert");
+
+    /// <summary>Sets the sizes of <paramref name="shape"/> existing blocks at once (params: key_id, then inf, score, prefix, hash, size per row).</summary>
+    public static Statement SetSizes(int shape) => SetSizesByShape.GetOrAdd(shape, n => SqlBuilder.Insert(ZSetTables.Blocks)
+        .Value("key_id", "@key_id").Value("start_inf", "@inf[]").Value("start_score", "@score[]").Value("start_prefix", "@prefix[]")
+        .Value("start_hash", "@hash[]").Value("size", "@size[]").Rows(n).OnDuplicateKeyUpdate("size = VALUES(size)")
+        .Build($"zset_blocks.set_sizes_{n}"));
+
+    /// <summary>Removes one block (params: key_id, b_*).</summary>
+    public static readonly Statement DeleteBlock = SqlBuilder.Delete(ZSetTables.Blocks)
+        .Where("key_id", "=", "@key_id").Where("start_inf", "=", "@b_inf").Where("start_score", "=", "@b_score")
+        .Where("start_prefix", "=", "@b_prefix").Where("start_hash", "=", "@b_hash").Build("zset_blocks.delete_block");
 
     /// <summary>Sets a block's size (params: size, key_id, b_*).</summary>
     public static readonly Statement Resize = SqlBuilder.Update(ZSetTables.Blocks).Set("size", "@size")
