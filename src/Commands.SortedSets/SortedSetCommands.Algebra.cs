@@ -70,7 +70,7 @@ public sealed partial class SortedSetCommands
 
     /// <summary>
     /// One transaction: the destination and the inputs locked in key order, then the destination replaced
-    /// (<see cref="StoreAsync"/>) by a fresh sorted set that one INSERT ... SELECT fills. Replies the size.
+    /// (<see cref="ZSetStore.ReplaceAsync"/>) by a fresh sorted set that one INSERT ... SELECT fills. Replies the size.
     /// </summary>
     private async ValueTask StoreAlgebraAsync(CommandContext ctx, AlgebraOperation operation, string eventName)
     {
@@ -83,7 +83,7 @@ public sealed partial class SortedSetCommands
                 [.. InListShape.Padded(keys)]);
             var query = Resolve(operation, arguments, rows, ctx.NowMs);
             bool replacesLive = rows.Any(r => KeyBytesComparer.Instance.Equals(r.Key, destination) && r.IsLiveAt(ctx.NowMs));
-            return await StoreAsync(tx, destination, ctx.NowMs, replacesLive, eventName, zset =>
+            return await ZSetStore.ReplaceAsync(tx, destination, ctx.NowMs, replacesLive, eventName, zset =>
             {
                 if (query is null) return Task.CompletedTask;
                 var statement = Algebra.Store(operation, arguments.Aggregate, query.Shape);

@@ -1,8 +1,6 @@
-using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.SortedSets;
 using RedisOnMySql.Kernel.Sql;
-using RedisOnMySql.Kernel.Storage;
 
 namespace RedisOnMySql.Commands.SortedSets;
 
@@ -32,28 +30,23 @@ public sealed partial class SortedSetCommands
 
     /// <summary>
     /// One transaction: both keys locked in key order, the range read from the locked source, then the destination
-    /// replaced whatever its type (<see cref="StoreAsync"/>).
+    /// replaced whatever its type (<see cref="ZSetStore"/>).
     /// </summary>
     [RedisCommand("zrangestore", -5, CommandFlags.Write | CommandFlags.DenyOom, 1, 2, 1, Group = "sorted_set", Since = "6.2.0", Summary = "Stores a range of members from sorted set in a key.")]
     public async ValueTask ZRangeStore(CommandContext ctx)
     {
         var request = RangeRequest.Parse(ctx, 2, store: true, kind: null, reverse: null);
         byte[] destination = ctx.Arg(1), source = ctx.Arg(2);
-        bool sameKey = KeyBytesComparer.Instance.Equals(destination, source);
-        int order = KeyBytesComparer.Instance.Compare(destination, source);
         long stored = await ctx.Sql.TransactionAsync(async tx =>
         {
-            var old = order < 0 ? await LockRowAsync(tx, destination) : null;
-            var zset = await LockedZSet.LockAsync(tx, source, ctx.NowMs);
-            if (order > 0) old = await LockRowAsync(tx, destination);
+            var (zset, replacesLive) = await ZSetStore.LockAsync(tx, source, destination, ctx.NowMs);
             List<ZEntry> entries = [];
             if (zset.Key.Exists)
             {
                 double? common = request.Kind == RangeKind.Lex ? await zset.CommonScoreAsync() : null;
                 entries = await ReadRangeAsync(tx, zset.Key.Id, zset.Size, common, request);
             }
-            bool replacesLive = sameKey ? zset.Key.Exists : old?.IsLiveAt(ctx.NowMs) == true;
-            return await StoreAsync(tx, destination, ctx.NowMs, replacesLive, "zrangestore", target =>
+            return await ZSetStore.ReplaceAsync(tx, destination, ctx.NowMs, replacesLive, "zrangestore", target =>
             {
                 foreach (var entry in entries) target.Put(entry.Member, entry.Score);
                 return Task.CompletedTask;
@@ -123,27 +116,5 @@ public sealed partial class SortedSetCommands
         var entries = await ZSetReader.WindowAsync(sql, id, ZSetQuery.All, !reverse, fromOtherEnd, count);
         entries.Reverse();
         return entries;
-    }
-
-    /// <summary>Locks a key's row whatever its type (a STORE destination); null when it has none.</summary>
-    private static Task<KeyspaceRow?> LockRowAsync(ISqlRunner tx, byte[] key) =>
-        tx.QueryFirstAsync(KeyspaceStatements.SelectForUpdate, KeyspaceRow.Read, key);
-
-    /// <summary>
-    /// A STORE command's write, in its transaction: the destination's row (locked by the caller, any type) is deleted,
-    /// a fresh sorted set is filled, and Redis's event follows: <paramref name="eventName"/> when the result has members,
-    /// else no key is left and "del" is raised when a live key was replaced. Returns the result's size.
-    /// </summary>
-    private static async Task<long> StoreAsync(ISqlRunner tx, byte[] destination, long nowMs, bool replacesLive, string eventName,
-        Func<LockedZSet, Task> fill)
-    {
-        await tx.ExecuteAsync(KeyspaceStatements.DeleteKey, destination);
-        var zset = await LockedZSet.LockAsync(tx, destination, nowMs);
-        await fill(zset);
-        long size = zset.Size;
-        await zset.SaveAsync();
-        if (size > 0) await tx.NotifyAsync(NotifyFlags.Zset, eventName, destination);
-        else if (replacesLive) await tx.NotifyAsync(NotifyFlags.Generic, "del", destination);
-        return size;
     }
 }

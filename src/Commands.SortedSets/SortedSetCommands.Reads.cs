@@ -31,17 +31,7 @@ public sealed partial class SortedSetCommands
     public async ValueTask ZMScore(CommandContext ctx)
     {
         var asked = ctx.Args.Skip(2).Select(ZMember.Of).ToList();
-        var scores = new Dictionary<string, double>();
-        if (await FindAsync(ctx, ctx.Arg(1)) is { } zset)
-        {
-            foreach (var chunk in asked.DistinctBy(m => m.HashKey).Chunk(InListShape.MaxPerStatement))
-            {
-                var found = await ctx.Sql.QueryListAsync(ZSetStatements.SelectScores(InListShape.For(chunk.Length)),
-                    r => (Hash: Convert.ToHexString((byte[])r.GetValue(0)), Score: ScoreColumns.Read(r, 1)),
-                    [zset.Id, .. InListShape.Padded(chunk).Select(m => m.Hash)]);
-                foreach (var (hash, score) in found) scores[hash] = score;
-            }
-        }
+        var scores = await FindAsync(ctx, ctx.Arg(1)) is { } zset ? await ZSetReader.ScoresAsync(ctx.Sql, zset.Id, asked) : [];
         ctx.Reply.WriteArrayHeader(asked.Count);
         foreach (var member in asked)
         {

@@ -67,14 +67,8 @@ public class CommonBehaviourTests(SortedSetsFixture fixture)
     [InlineData("ZPOPMIN")]
     [InlineData("ZRANDMEMBER")]
     [InlineData("ZSCAN", "0")]
-    public async Task Wrongtype_on_a_string_leaves_it_alone(string command, params string[] args)
-    {
-        using var raw = await fixture.RawAsync();
-        var k = ProxyFixture.Key("str");
-        await raw.CommandAsync("SET", k, "value");
-        Assert.Equal(WrongType, await raw.CommandAsync([command, k, .. args]));
-        Assert.Equal(Bulk("value"), await raw.CommandAsync("GET", k));
-    }
+    public Task Wrongtype_on_a_string_leaves_it_alone(string command, params string[] args) =>
+        fixture.AssertWrongTypeOnAStringAsync(command, args);
 
     [Theory]
     [InlineData("GET")]

@@ -64,6 +64,16 @@ public class ProxyFixture : IAsyncLifetime
     public Task<long?> KeyIdAsync(string key) =>
         ScalarAsync("SELECT id FROM keyspace WHERE tenant = 'tenantA' AND db = 0 AND k = @v", System.Text.Encoding.UTF8.GetBytes(key));
 
+    /// <summary>Runs <paramref name="command"/> on a string key: it must answer WRONGTYPE and leave the string as it was.</summary>
+    public async Task AssertWrongTypeOnAStringAsync(string command, params string[] args)
+    {
+        using var raw = await RawAsync();
+        var k = Key("str");
+        await raw.CommandAsync("SET", k, "value");
+        Assert.Equal(RespText.WrongType, await raw.CommandAsync([command, k, .. args]));
+        Assert.Equal(RespText.Bulk("value"), await raw.CommandAsync("GET", k));
+    }
+
     /// <summary>A key name unique to one test, so tests sharing a fixture never collide.</summary>
     public static string Key(string name = "k") => $"{name}:{Guid.NewGuid():N}";
 }

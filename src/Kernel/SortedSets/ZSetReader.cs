@@ -102,6 +102,34 @@ public static class ZSetReader
             ? counted
             : await CountAsync(sql, keyId, ZSetQuery.ByScore(range)).ConfigureAwait(false);
 
+    /// <summary>
+    /// The members whose score lies in any of <paramref name="ranges"/> (none empty), in Redis's order, read in one round
+    /// trip that touches only those ranges of the index. Meant for a few ranges (Geo's cells around a point).
+    /// </summary>
+    public static async Task<List<ZEntry>> InScoreRangesAsync(ISqlRunner sql, long keyId, IReadOnlyList<ScoreRange> ranges)
+    {
+        if (ranges.Count == 0) return [];
+        var values = InListShape.Padded(ranges).SelectMany(range => ZSetQuery.ByScore(range).Values);
+        var entries = await sql.QueryListAsync(ZSetStatements.InScoreRanges(InListShape.For(ranges.Count)), r => ZEntry.Read(r),
+            [keyId, .. values]).ConfigureAwait(false);
+        entries.Sort(ZEntry.Compare);
+        return entries;
+    }
+
+    /// <summary>The scores of those of <paramref name="members"/> that are members, by <see cref="ZMember.HashKey"/>.</summary>
+    public static async Task<Dictionary<string, double>> ScoresAsync(ISqlRunner sql, long keyId, IReadOnlyList<ZMember> members)
+    {
+        var scores = new Dictionary<string, double>();
+        foreach (var chunk in members.DistinctBy(m => m.HashKey).Chunk(InListShape.MaxPerStatement))
+        {
+            var found = await sql.QueryListAsync(ZSetStatements.SelectScores(InListShape.For(chunk.Length)),
+                r => (Hash: Convert.ToHexString((byte[])r.GetValue(0)), Score: ScoreColumns.Read(r, 1)),
+                [keyId, .. InListShape.Padded(chunk).Select(m => m.Hash)]).ConfigureAwait(false);
+            foreach (var (hash, score) in found) scores[hash] = score;
+        }
+        return scores;
+    }
+
     /// <summary>How many members <paramref name="query"/> selects.</summary>
     public static Task<long> CountAsync(ISqlRunner sql, long keyId, ZSetQuery query) =>
         sql.QueryFirstAsync(ZSetStatements.Count(query.Kind), r => Convert.ToInt64(r.GetValue(0)), [keyId, .. query.Values]);

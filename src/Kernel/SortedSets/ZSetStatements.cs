@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using RedisOnMySql.Kernel.Sql;
 using RedisOnMySql.Kernel.Storage;
 
@@ -48,6 +49,7 @@ public static class ZSetStatements
     private static readonly ConcurrentDictionary<(ZSetQueryKind, bool, bool), Statement> WindowByQuery = new();
     private static readonly ConcurrentDictionary<ZSetQueryKind, Statement> CountByQuery = new();
     private static readonly ConcurrentDictionary<ZSetQueryKind, Statement> DeleteByQuery = new();
+    private static readonly ConcurrentDictionary<int, Statement> InScoreRangesByShape = new();
 
     /// <summary>Type, id and size of the visible key (params: k, now).</summary>
     public static readonly Statement SelectKey = SqlBuilder.From(SqlTable.Keyspace).Alias("k")
@@ -149,6 +151,20 @@ public static class ZSetStatements
             .Select("m.member_hash", "m.member", "m.score_inf", "m.score")
             .Join("STRAIGHT_JOIN zset_members m ON m.tenant = w.tenant AND m.key_id = @key_id AND m.member_hash = w.member_hash")
             .OrderBy(string.Join(", ", order.Split(", ").Select(column => "m." + column))).Build(name);
+    });
+
+    /// <summary>
+    /// The members whose score lies in any of <paramref name="shape"/> score ranges, in no set order (params: key_id, then
+    /// each range's <see cref="ZSetQuery.ByScore"/> values with the range's number appended to their names); columns as
+    /// <see cref="ZEntry.Read"/>. MariaDB reads each range of the order index and no other entry, so several ranges
+    /// cost one round trip (Geo reads the cells around a point this way).
+    /// </summary>
+    public static Statement InScoreRanges(int shape) => InScoreRangesByShape.GetOrAdd(shape, n =>
+    {
+        var anyRange = string.Join(" OR ", Enumerable.Range(0, n)
+            .Select(i => "(" + Regex.Replace(Filters[ZSetQueryKind.Score], @"@\w+", name => name.Value + i) + ")"));
+        return Filtered(SqlBuilder.From(ZSetTables.MembersByOrder).Select("member_hash", "member", "score_inf", "score"), ZSetQueryKind.All)
+            .WhereRaw(anyRange).Build($"zsets.in_score_ranges_{n}");
     });
 
     /// <summary>Members the query selects (params: key_id, the query's values).</summary>
