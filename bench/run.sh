@@ -308,6 +308,9 @@ wake() { timeout -k 5 300 python3 "$BENCH/wake_latency.py" "$@" 2>>"$WORK/wake.e
 read -r WAKE_SAME_P50 WAKE_SAME_P99 WAKE_SAME_MAX <<<"$(wake latency "$PROXY_PORT" "$PROXY_PORT" "$WAKE_SAMPLES")"
 read -r WAKE_CROSS_P50 WAKE_CROSS_P99 WAKE_CROSS_MAX <<<"$(wake latency "$PROXY_PORT" "$PROXY2_PORT" "$WAKE_SAMPLES")"
 read -r WAKE_REDIS_P50 WAKE_REDIS_P99 WAKE_REDIS_MAX <<<"$(wake latency "$REDIS_PORT" "$REDIS_PORT" "$WAKE_SAMPLES")"
+# Issue 10: BZPOPMIN woken by a ZADD, through the same kernel mechanism.
+read -r ZWAKE_SAME_P50 ZWAKE_SAME_P99 ZWAKE_SAME_MAX <<<"$(wake zlatency "$PROXY_PORT" "$PROXY_PORT" "$WAKE_SAMPLES")"
+read -r ZWAKE_CROSS_P50 ZWAKE_CROSS_P99 ZWAKE_CROSS_MAX <<<"$(wake zlatency "$PROXY_PORT" "$PROXY2_PORT" "$WAKE_SAMPLES")"
 # A trailing _ takes the third n/a of a failed run: joined to the last figure, "n/a n/a" would pass at_most as 0.
 read -r _ POLLS_IDLE _ <<<"$(wake polls "$PROXY2_PORT" "$POLL_SECONDS" 0)"
 read -r POLLS_BLOCKED POLLS_BUSY _ <<<"$(wake polls "$PROXY2_PORT" "$POLL_SECONDS" 1000)"
@@ -430,6 +433,7 @@ wake_targets() { # issue 8's blocking-pop targets, default config (events.poll_m
     echo "- BLPOP woken by a push through the other proxy: p50 $WAKE_CROSS_P50 ms (target ≤ 50 ms) — **$(at_most "$WAKE_CROSS_P50" 50)**; p99 $WAKE_CROSS_P99 ms (target ≤ 200 ms) — **$(at_most "$WAKE_CROSS_P99" 200)**; max $WAKE_CROSS_MAX ms"
     echo "- Event-feed polls of a proxy with no blocked client: $POLLS_IDLE per second (target 0) — **$(at_most "$POLLS_IDLE" 0)**"
     echo "- Event-feed polls of a proxy with $POLLS_BLOCKED blocked clients: $POLLS_BUSY per second (target ≤ one per events.poll_ms, $((1000 / POLL_MS))/s) — **$(at_most "$POLLS_BUSY" "$((1000 / POLL_MS))")**"
+    echo "- BZPOPMIN woken by a ZADD through the same proxy: p50 $ZWAKE_SAME_P50 ms (target ≤ 5 ms) — **$(at_most "$ZWAKE_SAME_P50" 5)**; through the other proxy: p50 $ZWAKE_CROSS_P50 ms (target ≤ 50 ms) — **$(at_most "$ZWAKE_CROSS_P50" 50)**, p99 $ZWAKE_CROSS_P99 ms (target ≤ 200 ms) — **$(at_most "$ZWAKE_CROSS_P99" 200)**; max $ZWAKE_SAME_MAX / $ZWAKE_CROSS_MAX ms"
     echo "- Redis itself for reference: BLPOP woken p50 $WAKE_REDIS_P50 ms, p99 $WAKE_REDIS_P99 ms"
 }
 
@@ -527,7 +531,7 @@ EOF
   interleaved rounds, medians compared (2n pushed then 2n popped, so no pop finds the list empty).
 - **Blocking pops** (\`bench/wake_latency.py\`): a client runs \`BLPOP key 10\`; once \`INFO clients\` shows it blocked,
   another client runs \`LPUSH key x\`, through the same proxy, through a second proxy on the same database, or on
-  Redis. The time is from just before the LPUSH is sent to the arrival of the BLPOP reply, $WAKE_SAMPLES samples each.
+  Redis; and the same with \`BZPOPMIN key 10\` woken by \`ZADD key 1 x\` on the proxies. The time is from just before the LPUSH is sent to the arrival of the BLPOP reply, $WAKE_SAMPLES samples each.
   Then the second proxy's \`event_feed_polls\` (INFO stats) is read over $POLL_SECONDS s with no blocked client, and
   with 1,000 connections each blocked on its own key. Default config: \`events.poll_ms\` 20.
 - **Pub/Sub** (\`bench/pubsub_latency.py\`, redis-py): a client subscribes to a channel of its own; once that is

@@ -2,6 +2,7 @@
 """Measures how fast a push wakes a client blocked in BLPOP, and what the proxies' event-feed pollers cost.
 
   wake_latency.py latency BLOCK_PORT PUSH_PORT [SAMPLES]   prints "p50_ms p99_ms max_ms"
+  wake_latency.py zlatency BLOCK_PORT PUSH_PORT [SAMPLES]  the same for BZPOPMIN woken by ZADD
   wake_latency.py polls PORT SECONDS [BLOCKED]             prints "blocked polls_per_second"
 
 latency: a client on BLOCK_PORT runs BLPOP; once INFO says it is blocked, a client on PUSH_PORT runs LPUSH. The time
@@ -83,24 +84,32 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(round(p / 100.0 * (len(ordered) - 1))))]
 
 
-def latency(block_port, push_port, samples):
+# The blocking command and the write that wakes it, per mode.
+WAKES = {
+    "latency": (("BLPOP",), ("LPUSH",), "x"),
+    "zlatency": (("BZPOPMIN",), ("ZADD",), "1"),
+}
+
+
+def latency(block_port, push_port, samples, mode="latency"):
+    (block,), (push,), value = WAKES[mode]
     blocker, pusher, control = Conn(block_port), Conn(push_port), Conn(block_port)
     key = "bench:wake:%d" % time.time_ns()
     results = []
     for _ in range(samples):
-        blocker.send("BLPOP", key, "10")
+        blocker.send(block, key, "10")
         deadline = time.monotonic() + 10
         while info_field(control, "clients", "blocked_clients") < 1:
             if time.monotonic() > deadline:
-                raise RuntimeError("the BLPOP never blocked")
+                raise RuntimeError("the %s never blocked" % block)
             time.sleep(0.001)
         start = time.perf_counter()
-        pusher.send("LPUSH", key, "x")
+        pusher.send(*((push, key, "x") if push == "LPUSH" else (push, key, value, "x")))
         select.select([blocker.sock], [], [], 10)
         woke = time.perf_counter()
         reply = blocker.reply()
         if reply is None:
-            raise RuntimeError("BLPOP timed out: the push did not wake it")
+            raise RuntimeError("%s timed out: the %s did not wake it" % (block, push))
         pusher.reply()
         results.append((woke - start) * 1000)
     print("%.2f %.2f %.2f" % (percentile(results, 50), percentile(results, 99), max(results)))
@@ -129,8 +138,8 @@ def polls(port, seconds, blocked):
 
 if __name__ == "__main__":
     mode = sys.argv[1] if len(sys.argv) > 1 else ""
-    if mode == "latency" and len(sys.argv) >= 4:
-        latency(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 200)
+    if mode in WAKES and len(sys.argv) >= 4:
+        latency(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 200, mode)
     elif mode == "polls" and len(sys.argv) >= 4:
         polls(int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 0)
     else:

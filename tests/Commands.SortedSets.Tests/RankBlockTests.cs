@@ -110,6 +110,27 @@ public class RankBlockTests(SortedSetsFixture fixture)
     }
 
     [Fact]
+    public async Task Members_added_one_by_one_split_their_block_and_pops_empty_blocks()
+    {
+        var k = ProxyFixture.Key("one-by-one");
+        await using var redis = await fixture.ConnectAsync();
+        var db = redis.GetDatabase();
+        await db.SortedSetAddAsync(k, Enumerable.Range(0, 5000).Select(i => new SortedSetEntry($"m{i:D5}", i)).ToArray());
+        long id = (await fixture.KeyIdAsync(k))!.Value;
+        Assert.Equal(5, await fixture.AssertBlocksInStepAsync(id));
+        // 1,100 single ZADDs into the third block take it past the split size, one statement per move.
+        await Task.WhenAll(Enumerable.Range(0, 1100).Select(i => db.SortedSetAddAsync(k, $"x{i:D5}", 2500.5)));
+        Assert.Equal(6, await fixture.AssertBlocksInStepAsync(id));
+        Assert.Equal(2501 + 1100, await db.SortedSetRankAsync(k, "m02501"));
+        // Pops from the low end, one by one and a hundred at a time, empty the first block (which stays, starting below
+        // every member) and the second (which is dropped).
+        for (int i = 0; i < 1000; i++) await db.SortedSetPopAsync(k);
+        for (int i = 0; i < 11; i++) await db.SortedSetPopAsync(k, 100);
+        Assert.Equal(5, await fixture.AssertBlocksInStepAsync(id));
+        Assert.Equal(2501 + 1100 - 2100, await db.SortedSetRankAsync(k, "m02501"));
+    }
+
+    [Fact]
     public async Task Copy_rename_and_store_carry_blocks_that_answer_ranks()
     {
         using var raw = await fixture.RawAsync();

@@ -10,6 +10,9 @@ UPDATE zset_blocks SET size = size + @delta WHERE tenant = @tenant AND key_id = 
 -- zset_blocks.block_below
 SELECT z.start_inf, z.start_score, z.start_prefix, z.start_hash, (SELECT COALESCE(SUM(p.size), 0) FROM zset_blocks p WHERE p.tenant = @tenant AND p.key_id = z.key_id AND (p.start_inf < z.start_inf OR (p.start_inf = z.start_inf AND (p.start_score < z.start_score OR (p.start_score = z.start_score AND (p.start_prefix < z.start_prefix OR (p.start_prefix = z.start_prefix AND (p.start_hash < z.start_hash)))))))) FROM zset_blocks z WHERE z.tenant = @tenant AND z.key_id = @key_id AND ((z.start_inf < @t_inf OR (z.start_inf = @t_inf AND (z.start_score < @t_score OR (z.start_score = @t_score AND (z.start_prefix < @t_prefix OR (z.start_prefix = @t_prefix AND (z.start_hash <= @zero_hash)))))))) ORDER BY z.start_inf DESC, z.start_score DESC, z.start_prefix DESC, z.start_hash DESC LIMIT 1;
 
+-- zset_blocks.blocks_at_2
+SELECT u.* FROM ((SELECT start_inf, start_score, start_prefix, start_hash, size FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id AND ((start_inf < @inf0 OR (start_inf = @inf0 AND (start_score < @score0 OR (start_score = @score0 AND (start_prefix < @prefix0 OR (start_prefix = @prefix0 AND (start_hash <= @hash0)))))))) ORDER BY start_inf DESC, start_score DESC, start_prefix DESC, start_hash DESC LIMIT 1) UNION ALL (SELECT start_inf, start_score, start_prefix, start_hash, size FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id AND ((start_inf < @inf1 OR (start_inf = @inf1 AND (start_score < @score1 OR (start_score = @score1 AND (start_prefix < @prefix1 OR (start_prefix = @prefix1 AND (start_hash <= @hash1)))))))) ORDER BY start_inf DESC, start_score DESC, start_prefix DESC, start_hash DESC LIMIT 1)) u;
+
 -- zset_blocks.build
 INSERT INTO zset_blocks (tenant, key_id, start_inf, start_score, start_prefix, start_hash, size) SELECT @tenant, @key_id, IF(x.rn = 1, -2, x.score_inf), IF(x.rn = 1, 0, x.score), IF(x.rn = 1, '', x.member_prefix), IF(x.rn = 1, @zero_hash, x.member_hash), LEAST(@block, x.total - x.rn + 1) FROM (SELECT score_inf, score, member_prefix, member_hash, ROW_NUMBER() OVER (ORDER BY score_inf, score, member_prefix, member_hash) AS rn, COUNT(*) OVER () AS total FROM zset_members WHERE tenant = @tenant AND key_id = @key_id) x WHERE (MOD(x.rn - 1, @block) = 0);
 
@@ -54,9 +57,6 @@ SELECT size FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id AND sta
 
 -- zset_blocks.select_orphan_key_ids
 SELECT DISTINCT c.tenant, c.key_id FROM zset_blocks c WHERE (NOT EXISTS (SELECT 1 FROM keyspace k WHERE k.id = c.key_id AND k.type = 5)) LIMIT @batch;
-
--- zset_blocks.select_out_of_bounds
-SELECT start_inf, start_score, start_prefix, start_hash, size FROM zset_blocks WHERE tenant = @tenant AND key_id = @key_id AND (size > @max OR (size = 0 AND start_inf > -2));
 
 -- zset_blocks.set_sizes_2
 INSERT INTO zset_blocks (tenant, key_id, start_inf, start_score, start_prefix, start_hash, size) VALUES (@tenant, @key_id, @inf0, @score0, @prefix0, @hash0, @size0), (@tenant, @key_id, @inf1, @score1, @prefix1, @hash1, @size1) ON DUPLICATE KEY UPDATE size = VALUES(size);

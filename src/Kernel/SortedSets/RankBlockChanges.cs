@@ -78,15 +78,20 @@ internal sealed class RankBlockChanges
     }
 
     /// <summary>
-    /// A few moves: one statement each finds and counts its block, then one read finds the blocks now too large or empty.
+    /// A few moves: one statement each finds and counts its block, then one read of those blocks finds any now too large
+    /// or empty; each block is found through the primary key, so this costs O(log n) per move.
     /// </summary>
     private async Task MoveFewAsync(ISqlRunner tx, long keyId)
     {
         await tx.ExecuteAllAsync(_moves.Select(m => (RankBlockStatements.Adjust, (object?[])[m.Delta, keyId, .. m.Position.Values]))
             .ToList()).ConfigureAwait(false);
-        var outOfBounds = await tx.QueryListAsync(RankBlockStatements.SelectOutOfBounds,
-            r => (Start: ZPosition.Read(r, 0), Size: Convert.ToInt64(r.GetValue(4))), keyId, RankBlocks.MaxSize).ConfigureAwait(false);
-        await FixBoundsAsync(tx, keyId, outOfBounds).ConfigureAwait(false);
+        var positions = _moves.Select(m => m.Position).ToList();
+        var touched = await tx.QueryListAsync(RankBlockStatements.BlocksAt(InListShape.For(positions.Count)),
+            r => (Start: ZPosition.Read(r, 0), Size: Convert.ToInt64(r.GetValue(4))),
+            [keyId, .. InListShape.Padded(positions).SelectMany(p => p.Values)]).ConfigureAwait(false);
+        // Moves in one block find it once each: split or drop it once.
+        await FixBoundsAsync(tx, keyId, touched.DistinctBy(b => (b.Start.Inf, b.Start.Score, Convert.ToHexString(b.Start.Prefix), Convert.ToHexString(b.Start.Hash)))
+            .Where(b => b.Size > RankBlocks.MaxSize || (b.Size == 0 && b.Start.Inf > -2)).ToList()).ConfigureAwait(false);
     }
 
     /// <summary>Many moves (a ZADD of thousands): every block read once, the moves added up per block, the sizes written at once.</summary>

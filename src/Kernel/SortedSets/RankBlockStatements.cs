@@ -10,6 +10,7 @@ namespace RedisOnMySql.Kernel.SortedSets;
 public static class RankBlockStatements
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Statement> SetSizesByShape = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Statement> BlocksAtByShape = new();
     private const string Order = "score_inf, score, member_prefix, member_hash";
     private const string BlockOrderDescending = "start_inf DESC, start_score DESC, start_prefix DESC, start_hash DESC";
     private static readonly string[] MemberPosition = ["score_inf", "score", "member_prefix", "member_hash"];
@@ -51,11 +52,17 @@ public static class RankBlockStatements
         .OrderBy(BlockOrderDescending).Limit("1").Build("zset_blocks.adjust");
 
     /// <summary>
-    /// Blocks grown past @max members or emptied, but the first (params: key_id, max): start columns, then size. A key has
-    /// about a thousand blocks per million members, so reading past the others costs less than an index on size would.
+    /// The block holding each of <paramref name="shape"/> positions, with its size, each found through the primary key
+    /// (params: key_id, then inf{i}, score{i}, prefix{i}, hash{i} per position): start columns, then size.
     /// </summary>
-    public static readonly Statement SelectOutOfBounds = SqlBuilder.From(ZSetTables.Blocks).Select([.. BlockStart, "size"])
-        .Where("key_id", "=", "@key_id").WhereRaw("size > @max OR (size = 0 AND start_inf > -2)").Build("zset_blocks.select_out_of_bounds");
+    public static Statement BlocksAt(int shape) => BlocksAtByShape.GetOrAdd(shape, n =>
+    {
+        var parts = Enumerable.Range(0, n).Select(i => "(" + SqlBuilder.From(ZSetTables.Blocks).Select([.. BlockStart, "size"])
+            .Where("key_id", "=", "@key_id").WhereRaw(Compare(BlockStart, "<=", [$"@inf{i}", $"@score{i}", $"@prefix{i}", $"@hash{i}"]))
+            .OrderBy(BlockOrderDescending).Limit("1").Build("part").Sql + ")");
+        return SqlBuilder.From(new SqlTable("(" + string.Join(" UNION ALL ", parts) + ")", TableScope.Tenant)).Alias("u")
+            .Unscoped().Select("u.*").Build($"zset_blocks.blocks_at_{n}");
+    });
 
     /// <summary>Every block of a key in order (params: key_id): start columns, then size.</summary>
     public static readonly Statement SelectAll = SqlBuilder.From(ZSetTables.Blocks).Select([.. BlockStart, "size"])
