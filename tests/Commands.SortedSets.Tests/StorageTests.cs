@@ -76,6 +76,47 @@ public class StorageTests(SortedSetsFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_and_pipelined_pops_take_every_member_once_from_the_right_end()
+    {
+        var k = ProxyFixture.Key("pops");
+        const int members = 3000;
+        await using (var loader = await fixture.ConnectAsync())
+            await loader.GetDatabase().SortedSetAddAsync(k, Enumerable.Range(0, members).Select(i => new StackExchange.Redis.SortedSetEntry($"m{i:D5}", i)).ToArray());
+        // 20 clients, each pipelining ZPOPMINs and ZPOPMAXs of 1 to 3 members, until the set is gone.
+        var taken = await Task.WhenAll(Enumerable.Range(0, 20).Select(async client =>
+        {
+            await using var redis = await fixture.ConnectAsync();
+            var db = redis.GetDatabase();
+            var mine = new List<(bool Max, StackExchange.Redis.SortedSetEntry[] Entries)>();
+            while (true)
+            {
+                var batch = Enumerable.Range(0, 8).Select(j => (Max: (client + j) % 2 == 0, Task: db.SortedSetPopAsync(k, 1 + j % 3,
+                    (client + j) % 2 == 0 ? StackExchange.Redis.Order.Descending : StackExchange.Redis.Order.Ascending))).ToList();
+                foreach (var (max, task) in batch) mine.Add((max, await task));
+                if (batch.All(b => b.Task.Result.Length == 0)) return mine;
+            }
+        }));
+        var all = taken.SelectMany(c => c).SelectMany(p => p.Entries).Select(e => (string)e.Element!).ToList();
+        Assert.Equal(members, all.Count);
+        Assert.Equal(members, all.Distinct().Count());
+        // Within one reply the members come from its end inward; across one client's replies each end only moves inward.
+        foreach (var client in taken)
+        {
+            foreach (var (max, entries) in client)
+            {
+                var scores = entries.Select(e => e.Score).ToList();
+                Assert.Equal(max ? scores.OrderByDescending(x => x) : scores.OrderBy(x => x), scores);
+            }
+            var mins = client.Where(p => !p.Max).SelectMany(p => p.Entries).Select(e => e.Score).ToList();
+            var maxes = client.Where(p => p.Max).SelectMany(p => p.Entries).Select(e => e.Score).ToList();
+            Assert.Equal(mins.OrderBy(x => x), mins);
+            Assert.Equal(maxes.OrderByDescending(x => x), maxes);
+        }
+        using var raw = await fixture.RawAsync();
+        Assert.Equal(Int(0), await raw.CommandAsync("EXISTS", k));
+    }
+
+    [Fact]
     public async Task Concurrent_increments_of_one_member_lose_nothing()
     {
         var k = ProxyFixture.Key("counter");
