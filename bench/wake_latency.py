@@ -84,15 +84,15 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(round(p / 100.0 * (len(ordered) - 1))))]
 
 
-# The blocking command and the write that wakes it, per mode.
+# The blocking command and the write that wakes it (the key comes after its first word, "x" last), per mode.
 WAKES = {
-    "latency": (("BLPOP",), ("LPUSH",), "x"),
-    "zlatency": (("BZPOPMIN",), ("ZADD",), "1"),
+    "latency": ("BLPOP", ("LPUSH",)),
+    "zlatency": ("BZPOPMIN", ("ZADD", "1")),
 }
 
 
 def latency(block_port, push_port, samples, mode="latency"):
-    (block,), (push,), value = WAKES[mode]
+    block, push = WAKES[mode]
     blocker, pusher, control = Conn(block_port), Conn(push_port), Conn(block_port)
     key = "bench:wake:%d" % time.time_ns()
     results = []
@@ -104,12 +104,12 @@ def latency(block_port, push_port, samples, mode="latency"):
                 raise RuntimeError("the %s never blocked" % block)
             time.sleep(0.001)
         start = time.perf_counter()
-        pusher.send(*((push, key, "x") if push == "LPUSH" else (push, key, value, "x")))
+        pusher.send(push[0], key, *push[1:], "x")
         select.select([blocker.sock], [], [], 10)
         woke = time.perf_counter()
         reply = blocker.reply()
         if reply is None:
-            raise RuntimeError("%s timed out: the %s did not wake it" % (block, push))
+            raise RuntimeError("%s timed out: the %s did not wake it" % (block, push[0]))
         pusher.reply()
         results.append((woke - start) * 1000)
     print("%.2f %.2f %.2f" % (percentile(results, 50), percentile(results, 99), max(results)))

@@ -42,13 +42,8 @@ public sealed partial class GeoCommands : ICommandFamily
     }
 
     /// <summary>The visible sorted set's id: null when the key is absent, WRONGTYPE when it holds another type.</summary>
-    private static async Task<long?> FindAsync(CommandContext ctx, byte[] key)
-    {
-        var row = await ctx.Sql.QueryFirstAsync(ZSetStatements.SelectKey,
-            r => (Type: (KeyType)Convert.ToByte(r.GetValue(0)), Id: Convert.ToInt64(r.GetValue(1))), key, ctx.NowMs);
-        if (row == default) return null;
-        return row.Type == KeyType.ZSet ? row.Id : throw new RedisException(RedisErrors.WrongType);
-    }
+    private static async Task<long?> FindAsync(CommandContext ctx, byte[] key) =>
+        (await ctx.Sql.QueryFirstAsync(ZSetStatements.SelectKey, ZSetKey.Read, key, ctx.NowMs))?.Checked().Id;
 
     /// <summary>A position as GEOPOS and WITHCOORD reply it: longitude and latitude with Redis's digits.</summary>
     private static void WritePosition(RespWriter reply, GeoPoint position)

@@ -7,6 +7,9 @@ INSERT INTO keyspace (tenant, db, k, type) VALUES (@tenant, @db, @k, @type);
 -- keyspace.select_for_update
 SELECT id, type, expires_at, v FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k FOR UPDATE;
 
+-- zset_sizes.upsert
+INSERT INTO zset_sizes (tenant, key_id, size) VALUES (@tenant, @key_id, @size) ON DUPLICATE KEY UPDATE size = @size;
+
 -- zsets.in_score_ranges_1
 SELECT member_hash, member, score_inf, score FROM zset_members FORCE INDEX (zset_members_order) WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 5)) AND (((score_inf > @min_inf0 OR (score_inf = @min_inf0 AND score >= @min0)) AND (score_inf < @max_inf0 OR (score_inf = @max_inf0 AND score <= @max0))));
 
@@ -48,7 +51,4 @@ INSERT INTO zset_members (tenant, key_id, member_hash, member, member_prefix, sc
 
 -- zsets.upsert_2
 INSERT INTO zset_members (tenant, key_id, member_hash, member, member_prefix, score_inf, score) VALUES (@tenant, @key_id, @member_hash0, @member0, @member_prefix0, @score_inf0, @score0), (@tenant, @key_id, @member_hash1, @member1, @member_prefix1, @score_inf1, @score1) ON DUPLICATE KEY UPDATE score_inf = VALUES(score_inf), score = VALUES(score);
-
--- zsets.upsert_size
-INSERT INTO zset_sizes (tenant, key_id, size) VALUES (@tenant, @key_id, @size) ON DUPLICATE KEY UPDATE size = @size;
 

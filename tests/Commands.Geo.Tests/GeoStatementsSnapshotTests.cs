@@ -16,6 +16,6 @@ public class GeoStatementsSnapshotTests
         ZSetStatements.SelectKey, ZSetStatements.SelectScore, ZSetStatements.SelectScores(1), ZSetStatements.SelectScores(2),
         .. new[] { 1, 2, 4, 8, 16 }.Select(ZSetStatements.InScoreRanges),
         ZSetStatements.Lock(0), ZSetStatements.Lock(1), ZSetStatements.Lock(2), ZSetStatements.Upsert(1), ZSetStatements.Upsert(2),
-        ZSetStatements.UpsertSize, KeyspaceStatements.SelectForUpdate, KeyspaceStatements.DeleteKey, KeyspaceStatements.InsertCollection,
+        ZSetTables.Sizes.Upsert, KeyspaceStatements.SelectForUpdate, KeyspaceStatements.DeleteKey, KeyspaceStatements.InsertCollection,
     ]);
 }

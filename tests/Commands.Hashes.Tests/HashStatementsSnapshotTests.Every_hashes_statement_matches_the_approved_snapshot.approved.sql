@@ -11,7 +11,7 @@ SELECT k.id, k.type, k.expires_at, NULL, s.size FROM keyspace k LEFT JOIN hash_s
 SELECT k.type, s.size FROM keyspace k LEFT JOIN hash_sizes s ON s.tenant = k.tenant AND s.key_id = k.id WHERE k.tenant = @tenant AND k.db = @db AND (k.k = @k) AND (expires_at IS NULL OR expires_at > @now);
 
 -- hash_sizes.upsert
-INSERT INTO hash_sizes (tenant, key_id, size) VALUES (@tenant, @key_id, @size) ON DUPLICATE KEY UPDATE size = VALUES(size);
+INSERT INTO hash_sizes (tenant, key_id, size) VALUES (@tenant, @key_id, @size) ON DUPLICATE KEY UPDATE size = @size;
 
 -- hashes.delete_fields_2
 DELETE FROM hash_fields WHERE tenant = @tenant AND key_id = @key_id AND field_hash IN (@h0, @h1);

@@ -20,7 +20,7 @@ SELECT k.id, k.type, k.expires_at, NULL, s.size FROM keyspace k LEFT JOIN set_si
 SELECT k.type, s.size FROM keyspace k LEFT JOIN set_sizes s ON s.tenant = k.tenant AND s.key_id = k.id WHERE k.tenant = @tenant AND k.db = @db AND (k.k = @k) AND (expires_at IS NULL OR expires_at > @now);
 
 -- set_sizes.upsert
-INSERT INTO set_sizes (tenant, key_id, size) VALUES (@tenant, @key_id, @size) ON DUPLICATE KEY UPDATE size = VALUES(size);
+INSERT INTO set_sizes (tenant, key_id, size) VALUES (@tenant, @key_id, @size) ON DUPLICATE KEY UPDATE size = @size;
 
 -- sets.contains_member
 SELECT 1 FROM set_members WHERE tenant = @tenant AND key_id = @key_id AND member_hash = @member_hash;

@@ -79,6 +79,9 @@ DELETE FROM zset_sizes WHERE tenant = @orphan_tenant AND key_id = @key_id AND (N
 -- zset_sizes.select_orphan_key_ids
 SELECT DISTINCT c.tenant, c.key_id FROM zset_sizes c WHERE (NOT EXISTS (SELECT 1 FROM keyspace k WHERE k.id = c.key_id AND k.type = 5)) LIMIT @batch;
 
+-- zset_sizes.upsert
+INSERT INTO zset_sizes (tenant, key_id, size) VALUES (@tenant, @key_id, @size) ON DUPLICATE KEY UPDATE size = @size;
+
 -- zsets.count_after
 SELECT COUNT(*), (SELECT COUNT(*) FROM zset_members g WHERE g.tenant = @tenant AND g.key_id = @key_id AND g.score_inf = @inf AND g.score = @score AND g.member_prefix = @prefix AND g.member > @member) FROM (SELECT tenant FROM zset_members FORCE INDEX (zset_members_order) WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 5)) AND (score_inf > @inf OR (score_inf = @inf AND score > @score) OR (score_inf = @inf AND score = @score AND member_prefix > @prefix)) LIMIT @cap) x WHERE x.tenant = @tenant;
 
@@ -180,9 +183,6 @@ INSERT INTO zset_members (tenant, key_id, member_hash, member, member_prefix, sc
 
 -- zsets.upsert_2
 INSERT INTO zset_members (tenant, key_id, member_hash, member, member_prefix, score_inf, score) VALUES (@tenant, @key_id, @member_hash0, @member0, @member_prefix0, @score_inf0, @score0), (@tenant, @key_id, @member_hash1, @member1, @member_prefix1, @score_inf1, @score1) ON DUPLICATE KEY UPDATE score_inf = VALUES(score_inf), score = VALUES(score);
-
--- zsets.upsert_size
-INSERT INTO zset_sizes (tenant, key_id, size) VALUES (@tenant, @key_id, @size) ON DUPLICATE KEY UPDATE size = @size;
 
 -- zsets.window_all
 SELECT member_hash, member, score_inf, score FROM zset_members FORCE INDEX (zset_members_order) WHERE tenant = @tenant AND key_id = @key_id AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 5)) ORDER BY score_inf, score, member_prefix, member_hash LIMIT @offset, @count;

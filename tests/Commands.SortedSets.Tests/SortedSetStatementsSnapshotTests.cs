@@ -26,7 +26,7 @@ public class SortedSetStatementsSnapshotTests
             ZSetStatements.Window(ZSetQueryKind.All, false, deep: true), ZSetStatements.Window(ZSetQueryKind.Score, true, deep: true),
             .. kinds.Where(k => k != ZSetQueryKind.All).Select(ZSetStatements.Count),
             .. kinds.Where(k => k != ZSetQueryKind.All).Select(ZSetStatements.DeleteSelected),
-            KeyRowStatements.SelectKeys(2), KeyRowStatements.LockKeys(2), RankBlockStatements.SetSizes(2), RankBlockStatements.BlocksAt(2),
+            KeyRowStatements.SelectKeys(2), KeyRowStatements.LockKeys(2), RankBlockStatements.SetSizes(2), RankBlockStatements.BlocksAt(2), ZSetTables.Sizes.Upsert,
             algebra.Select(AlgebraOperation.Union, Aggregate.Sum, 2), algebra.Select(AlgebraOperation.Union, Aggregate.Min, 1),
             algebra.Select(AlgebraOperation.Union, Aggregate.Max, 1), algebra.Select(AlgebraOperation.Inter, Aggregate.Sum, 2),
             algebra.Select(AlgebraOperation.Diff, Aggregate.Sum, 2), algebra.Store(AlgebraOperation.Union, Aggregate.Sum, 1),

@@ -188,7 +188,7 @@ public sealed class LockedZSet
         foreach (var chunk in _removals.Values.Chunk(MaxRows))
             writes.Add((ZSetStatements.Delete(InListShape.For(chunk.Length)), [id, .. InListShape.Padded(chunk).Select(m => m.Hash)]));
         writes.AddRange(Upserts(id, _puts.Values.ToList()));
-        writes.Add((ZSetStatements.UpsertSize, [id, Size]));
+        writes.Add((ZSetTables.Sizes.Upsert, [id, Size]));
         if (_added) await _tx.AppendEventAsync(EventKind.KeyReady, Key.Key).ConfigureAwait(false);
         await _tx.ExecuteAllAsync(writes).ConfigureAwait(false);
         await SaveBlocksAsync(id).ConfigureAwait(false);

@@ -123,10 +123,6 @@ public static class ZSetStatements
         SqlBuilder.Delete(ZSetTables.Members).Where("key_id", "=", "@key_id").WhereIn("member_hash", "@h", n)
             .Build($"zsets.delete_{n}"));
 
-    /// <summary>Writes a sorted set's size, creating the row for a new key (params: key_id, size).</summary>
-    public static readonly Statement UpsertSize = SqlBuilder.Insert(ZSetTables.Sizes)
-        .Value("key_id", "@key_id").Value("size", "@size").OnDuplicateKeyUpdate("size = @size").Build("zsets.upsert_size");
-
     /// <summary>
     /// Up to @count members from @offset on, in index order or its reverse (params: key_id, the query's values, offset,
     /// count); columns as <see cref="ZEntry.Read"/>. Members that tie on score and prefix come by hash: see

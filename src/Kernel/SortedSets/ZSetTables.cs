@@ -11,7 +11,8 @@ namespace RedisOnMySql.Kernel.SortedSets;
 public static class ZSetTables
 {
     public static readonly SqlTable Members = new("zset_members", TableScope.Tenant);
-    public static readonly SqlTable Sizes = new("zset_sizes", TableScope.Tenant);
+    /// <summary>Each sorted set's member count, written with every change of members so ZCARD reads one row.</summary>
+    public static readonly SizeTable Sizes = new("zset_sizes", KeyType.ZSet);
     public static readonly SqlTable Blocks = new("zset_blocks", TableScope.Tenant);
 
     /// <summary>
@@ -27,10 +28,8 @@ public static class ZSetTables
     public static readonly ChildTable MemberTable = new(Members, KeyType.ZSet,
         ["member_hash", "member", "member_prefix", "score_inf", "score"]);
 
-    public static readonly ChildTable SizeTable = new(Sizes, KeyType.ZSet, ["size"]);
-
     public static readonly ChildTable BlockTable = new(Blocks, KeyType.ZSet, ["start_inf", "start_score", "start_prefix", "start_hash", "size"]);
 
     /// <summary>The three tables, as the kernel registers them.</summary>
-    public static readonly IReadOnlyList<ChildTable> All = [MemberTable, SizeTable, BlockTable];
+    public static readonly IReadOnlyList<ChildTable> All = [MemberTable, Sizes.Children, BlockTable];
 }

@@ -20,7 +20,7 @@ public sealed class SizeTable
         SelectKeySize = SqlBuilder.From(SqlTable.Keyspace).Alias("k").Select("k.type", "s.size")
             .Join(join).WhereRaw("k.k = @k").WhereLive().Build($"{name}.select_key_size");
         Upsert = SqlBuilder.Insert(Table).Value("key_id", "@key_id").Value("size", "@size")
-            .OnDuplicateKeyUpdate("size = VALUES(size)").Build($"{name}.upsert");
+            .OnDuplicateKeyUpdate("size = @size").Build($"{name}.upsert");
     }
 
     public SqlTable Table { get; }

@@ -2,10 +2,10 @@ using System.Data.Common;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Storage;
 
-namespace RedisOnMySql.Commands.SortedSets;
+namespace RedisOnMySql.Kernel.SortedSets;
 
-/// <summary>A visible key as <see cref="Kernel.SortedSets.ZSetStatements.SelectKey"/> reads it: type, id and (for a sorted set) size.</summary>
-internal sealed record ZSetKey(KeyType Type, long Id, long Size)
+/// <summary>A visible key as <see cref="ZSetStatements.SelectKey"/> reads it: type, id and (for a sorted set) size.</summary>
+public sealed record ZSetKey(KeyType Type, long Id, long Size)
 {
     public static ZSetKey Read(DbDataReader r) => new(
         (KeyType)Convert.ToByte(r.GetValue(0)), Convert.ToInt64(r.GetValue(1)), r.IsDBNull(2) ? 0 : Convert.ToInt64(r.GetValue(2)));
