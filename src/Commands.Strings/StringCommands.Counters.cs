@@ -32,20 +32,23 @@ public sealed partial class StringCommands
         bool validIncrement = LongDouble.TryParse(ctx.Arg(2), out var increment);
         var result = await ctx.Sql.TransactionAsync(async tx =>
         {
-            var key = await LockedKey.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
-            var current = key.StringValue();
+            var key = await StoredString.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
+            // Redis refuses a float string this long without parsing it (MAX_LONG_DOUBLE_CHARS); it may be big.
+            var current = key.Length > MaxFloatLength ? null : await key.ReadAllAsync();
             var value = LongDouble.Zero;
-            if ((current is not null && !LongDouble.TryParse(current, out value)) || !validIncrement)
+            if (key.Length > MaxFloatLength || (current is not null && !LongDouble.TryParse(current, out value)) || !validIncrement)
                 throw new RedisException(RedisErrors.NotFloat);
             var sum = value.Add(increment);
             if (sum.IsInfinity) throw RedisException.Err("increment would produce NaN or Infinity");
             var text = Encoding.ASCII.GetBytes(sum.ToRedisString());
-            await key.WriteAsync(text, key.ExpiresAt);
+            await key.SetAsync(text, key.ExpiresAt);
             await tx.NotifyAsync(NotifyFlags.String, "incrbyfloat", ctx.Arg(1));
             return text;
         }, ctx.Sql.Retry.Incr);
         ctx.Reply.WriteBulkString(result);
     }
+
+    private const int MaxFloatLength = 5 * 1024;
 
     private static bool WouldOverflow(long value, long delta) =>
         (delta < 0 && value < 0 && delta < long.MinValue - value) || (delta > 0 && value > 0 && delta > long.MaxValue - value);

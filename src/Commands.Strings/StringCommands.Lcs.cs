@@ -10,12 +10,10 @@ public sealed partial class StringCommands
     [RedisCommand("lcs", -3, CommandFlags.ReadOnly, 1, 2, 1, Group = "string", Summary = "Finds the longest common substring.", Since = "7.0.0")]
     public async ValueTask Lcs(CommandContext ctx)
     {
-        var rows = await ctx.Sql.QueryListAsync(StringStatements.SelectMany(InListShape.For(2)),
-            r => (Key: (byte[])r.GetValue(0), Type: (KeyType)Convert.ToByte(r.GetValue(1)), Value: r.IsDBNull(2) ? [] : (byte[])r.GetValue(2)),
-            ctx.Arg(1), ctx.Arg(2), ctx.NowMs);
+        var rows = await ReadStringRowsAsync(ctx, [ctx.Arg(1), ctx.Arg(2)]);
         // Redis looks the keys up before it parses the options, so a wrong type is reported first.
-        if (rows.Any(r => r.Type != KeyType.String)) throw RedisException.Err("The specified keys must contain string values");
-        byte[] ValueOf(byte[] key) => rows.FirstOrDefault(r => KeyBytesComparer.Instance.Equals(r.Key, key)).Value ?? [];
+        if (rows.Values.Any(r => r.Type != KeyType.String)) throw RedisException.Err("The specified keys must contain string values");
+        byte[] ValueOf(byte[] key) => rows.TryGetValue(key, out var row) ? row.Value ?? [] : [];
         var a = ValueOf(ctx.Arg(1));
         var b = ValueOf(ctx.Arg(2));
 

@@ -12,23 +12,42 @@ public sealed partial class StringCommands
     public async ValueTask MGet(CommandContext ctx)
     {
         var keys = ctx.Args.Skip(1).ToList();
-        var strings = await ReadStringsAsync(ctx, keys);
+        var rows = await ReadStringRowsAsync(ctx, keys);
         ctx.Reply.WriteArrayHeader(keys.Count);
-        foreach (var key in keys) WriteValue(ctx, strings.GetValueOrDefault(key));
+        foreach (var key in keys) WriteValue(ctx, rows.TryGetValue(key, out var row) && row.Type == KeyType.String ? row.Value : null);
     }
 
     [RedisCommand("mset", -3, CommandFlags.Write | CommandFlags.DenyOom, 1, -1, 2, Group = "string", Summary = "Atomically creates or modifies the string values of one or more keys.", Since = "1.0.1")]
-    public ValueTask MSet(CommandContext ctx) =>
-        ctx.RunPlanAsync(PlanMSet(ctx) ?? throw new RedisException(RedisErrors.WrongArity(ctx.Command.Name)));
+    public async ValueTask MSet(CommandContext ctx)
+    {
+        if (PlanMSet(ctx) is { } plan)
+        {
+            await ctx.RunPlanAsync(plan);
+            return;
+        }
+        var pairs = KeyValuePairs(ctx);
+        await ctx.Sql.TransactionAsync(async tx =>
+        {
+            foreach (var key in await StoredString.LockAllAsync(tx, KeyList.Sorted(pairs.Keys), ctx.NowMs))
+                await key.SetAsync(pairs[key.Key], null);
+            for (int i = 1; i < ctx.Count; i += 2) await tx.NotifyAsync(NotifyFlags.String, "set", ctx.Arg(i));
+            return true;
+        }, ctx.Sql.Retry.Set);
+        ctx.Reply.WriteOk();
+    }
 
     /// <summary>
     /// MSET joins the SETs' multi-row upsert, whole: one statement, or one transaction when it names more keys than
-    /// one statement takes. An odd argument count goes through the handler, which reports it.
+    /// one statement takes. An odd argument count or a big value goes through the handler.
     /// </summary>
     [CommandPlan("mset")]
     public CommandPlan? PlanMSet(CommandContext ctx)
     {
         if (ctx.Count % 2 == 0) return null;
+        for (int i = 2; i < ctx.Count; i += 2)
+        {
+            if (ctx.Arg(i).Length > StringChunks.InlineMax) return null;
+        }
         var rows = new object?[(ctx.Count - 1) / 2 * 3];
         for (int i = 1, row = 0; i < ctx.Count; i += 2, row += 3)
         {
@@ -45,9 +64,9 @@ public sealed partial class StringCommands
         var keys = KeyList.Sorted(pairs.Keys);
         var written = await ctx.Sql.TransactionAsync(async tx =>
         {
-            var locked = await LockedKey.LockAllAsync(tx, keys, ctx.NowMs);
+            var locked = await StoredString.LockAllAsync(tx, keys, ctx.NowMs);
             if (locked.Any(k => k.Exists)) return false;
-            foreach (var key in locked) await key.WriteAsync(pairs[key.Key], null);
+            foreach (var key in locked) await key.SetAsync(pairs[key.Key], null);
             // One set per pair in argument order, a repeated key included, as Redis raises them.
             for (int i = 1; i < ctx.Count; i += 2) await tx.NotifyAsync(NotifyFlags.String, "set", ctx.Arg(i));
             return true;
@@ -56,20 +75,25 @@ public sealed partial class StringCommands
     }
 
     /// <summary>
-    /// The visible string values among <paramref name="keys"/>, one statement per
-    /// <see cref="InListShape.MaxPerStatement"/> distinct keys; other types are left out.
+    /// The types of the visible keys among <paramref name="keys"/>, with the values of strings (big ones read from
+    /// their chunks): one statement per <see cref="InListShape.MaxPerStatement"/> distinct keys.
     /// </summary>
-    private static async Task<Dictionary<byte[], byte[]>> ReadStringsAsync(CommandContext ctx, IEnumerable<byte[]> keys)
+    private static async Task<Dictionary<byte[], (KeyType Type, byte[]? Value)>> ReadStringRowsAsync(CommandContext ctx, IEnumerable<byte[]> keys)
     {
-        var strings = new Dictionary<byte[], byte[]>(KeyBytesComparer.Instance);
+        var found = new Dictionary<byte[], (KeyType Type, byte[]? Value)>(KeyBytesComparer.Instance);
         foreach (var chunk in InListShape.PaddedChunks(KeyList.Sorted(keys).Keys))
         {
             var rows = await ctx.Sql.QueryListAsync(StringStatements.SelectMany(chunk.Length),
-                r => (Key: (byte[])r.GetValue(0), Type: (KeyType)Convert.ToByte(r.GetValue(1)), Value: r.IsDBNull(2) ? [] : (byte[])r.GetValue(2)),
+                r => (Key: (byte[])r.GetValue(0), Type: (KeyType)Convert.ToByte(r.GetValue(1)), Value: r.IsDBNull(2) ? null : (byte[])r.GetValue(2),
+                    Id: Convert.ToInt64(r.GetValue(3))),
                 [.. chunk, ctx.NowMs]);
-            foreach (var row in rows.Where(r => r.Type == KeyType.String)) strings[row.Key] = row.Value;
+            foreach (var row in rows)
+            {
+                if (row.Type != KeyType.String || row.Value is not null) found[row.Key] = (row.Type, row.Value);
+                else if (await BigStringReader.ReadAsync(ctx.Sql, row.Key, row.Id, ctx.NowMs) is { } big) found[row.Key] = big;
+            }
         }
-        return strings;
+        return found;
     }
 
     /// <summary>key value [key value ...] from argument 1; for a repeated key the last value wins, as in Redis.</summary>

@@ -13,14 +13,14 @@ public sealed partial class StringCommands
         var suffix = ctx.Arg(2);
         var length = await ctx.Sql.TransactionAsync(async tx =>
         {
-            var key = await LockedKey.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
-            var current = key.StringValue();
-            if (current is not null) StringLimits.CheckLength(current.LongLength + suffix.LongLength);
-            if (current is null) await key.WriteAsync(suffix, null);
+            var key = await StoredString.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
+            long length = key.Length;
+            StringLimits.CheckLength(length, suffix.LongLength);
+            if (!key.Exists) await key.SetAsync(suffix, null);
             else await key.AppendAsync(suffix);
             // Redis raises append even for an empty suffix.
             await tx.NotifyAsync(NotifyFlags.String, "append", ctx.Arg(1));
-            return (current?.LongLength ?? 0) + suffix.LongLength;
+            return length + suffix.LongLength;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(length);
     }
@@ -29,8 +29,7 @@ public sealed partial class StringCommands
     public async ValueTask StrLen(CommandContext ctx)
     {
         var row = await ctx.Sql.QueryFirstAsync(StringStatements.SelectLength,
-            r => (Type: (KeyType)Convert.ToByte(r.GetValue(0)), Length: r.IsDBNull(1) ? 0 : Convert.ToInt64(r.GetValue(1))),
-            ctx.Arg(1), ctx.NowMs);
+            r => (Type: (KeyType)Convert.ToByte(r.GetValue(0)), Length: Convert.ToInt64(r.GetValue(1))), ctx.Arg(1), ctx.NowMs);
         if (row != default && row.Type != KeyType.String) throw new RedisException(RedisErrors.WrongType);
         ctx.Reply.WriteInteger(row.Length);
     }
@@ -40,8 +39,24 @@ public sealed partial class StringCommands
     public async ValueTask GetRange(CommandContext ctx)
     {
         long start = ctx.ArgInt64(2), end = ctx.ArgInt64(3);
-        var value = await ReadStringAsync(ctx, ctx.Arg(1)) ?? [];
-        ctx.Reply.WriteBulkString(Substring(value, start, end));
+        var row = await ctx.Sql.QueryFirstAsync(StringStatements.SelectValue,
+            r => (Type: (KeyType)Convert.ToByte(r.GetValue(0)), Value: r.IsDBNull(1) ? null : (byte[])r.GetValue(1)), ctx.Arg(1), ctx.NowMs);
+        if (row != default && row.Type != KeyType.String) throw new RedisException(RedisErrors.WrongType);
+        if (row == default || row.Value is not null)
+        {
+            var value = row.Value ?? [];
+            var (from, count) = SubstringBounds(value.LongLength, start, end);
+            ctx.Reply.WriteBulkString(value.AsSpan((int)from, count));
+            return;
+        }
+        // A big value: only the chunks the range covers, under a shared lock so they are of one version.
+        var part = await ctx.Sql.TransactionAsync(async tx =>
+        {
+            var key = await StoredString.OpenAsync(tx, ctx.Arg(1), ctx.NowMs);
+            var (from, count) = SubstringBounds(key.Length, start, end);
+            return await key.ReadRangeAsync(from, count);
+        }, ctx.Sql.Retry.Set);
+        ctx.Reply.WriteBulkString(part);
     }
 
     [RedisCommand("setrange", 4, CommandFlags.Write | CommandFlags.DenyOom, 1, 1, 1, Group = "string", Summary = "Overwrites a part of a string value with another by an offset. Creates the key if it doesn't exist.", Since = "2.2.0")]
@@ -52,31 +67,30 @@ public sealed partial class StringCommands
         var patch = ctx.Arg(3);
         var length = await ctx.Sql.TransactionAsync(async tx =>
         {
-            var key = await LockedKey.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
-            var current = key.StringValue();
+            var key = await StoredString.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
+            long length = key.Length;
             // Writing nothing changes nothing and creates no key.
-            if (patch.Length == 0) return current?.LongLength ?? 0;
+            if (patch.Length == 0) return length;
             StringLimits.CheckLength(offset, patch.LongLength);
-            var updated = new byte[Math.Max(current?.LongLength ?? 0, offset + patch.LongLength)];
-            current?.CopyTo(updated, 0);
-            patch.CopyTo(updated, offset);
-            await key.WriteAsync(updated, key.ExpiresAt);
+            await key.WriteRangeAsync(offset, patch);
             await tx.NotifyAsync(NotifyFlags.String, "setrange", ctx.Arg(1));
-            return updated.LongLength;
+            return key.Length;
         }, ctx.Sql.Retry.Set);
         ctx.Reply.WriteInteger(length);
     }
 
-    /// <summary>Redis's GETRANGE index rules: negative counts from the end, clamped to the string, empty when inverted.</summary>
-    private static ReadOnlySpan<byte> Substring(byte[] value, long start, long end)
+    /// <summary>
+    /// Redis's GETRANGE index rules over a string of <paramref name="length"/> bytes: negative counts from the end,
+    /// clamped to the string, empty when inverted. Returns the first byte and the byte count.
+    /// </summary>
+    private static (long From, int Count) SubstringBounds(long length, long start, long end)
     {
-        long length = value.LongLength;
-        if (start < 0 && end < 0 && start > end) return [];
+        if (start < 0 && end < 0 && start > end) return (0, 0);
         if (start < 0) start += length;
         if (end < 0) end += length;
         start = Math.Max(start, 0);
         end = Math.Min(Math.Max(end, 0), length - 1);
-        if (start > end || length == 0) return [];
-        return value.AsSpan((int)start, (int)(end - start + 1));
+        if (start > end || length == 0) return (0, 0);
+        return (start, (int)(end - start + 1));
     }
 }

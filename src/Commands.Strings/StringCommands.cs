@@ -6,19 +6,34 @@ using RedisOnMySql.Kernel.Storage;
 namespace RedisOnMySql.Commands.Strings;
 
 /// <summary>
-/// The strings family: values stored inline in the keyspace row. Plain reads and blind writes are one statement;
-/// everything that reads before it writes is one short transaction over the locked row (<see cref="LockedKey"/>).
+/// The strings family: values stored inline in the keyspace row, big ones in chunks (<see cref="StringChunks"/>).
+/// Plain reads and blind writes are one statement; everything that reads before it writes is one short transaction
+/// over the locked row (<see cref="StoredString"/>).
 /// This file: GET, SET and their variants; see the other partial files for multi-key, range, counter and LCS commands.
 /// </summary>
-public sealed partial class StringCommands : ICommandFamily
+public sealed partial class StringCommands : ICommandFamily, IChildRowOwner
 {
     public string Name => "strings";
+
+    public IReadOnlyList<ChildTable> ChildTables { get; } = [StringStatements.ChunkRows, StringStatements.SizeRows];
 
     [RedisCommand("get", 2, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "string", Summary = "Returns the string value of a key.")]
     public async ValueTask Get(CommandContext ctx) => WriteValue(ctx, await ReadStringAsync(ctx, ctx.Arg(1)));
 
-    /// <summary>Pipelined and concurrent GETs are answered by one statement over all their keys (columns k, type, v).</summary>
-    private static readonly KeyedRead GetByKeys = new(StringStatements.SelectMany);
+    /// <summary>
+    /// Pipelined and concurrent GETs are answered by one statement over all their keys (columns k, type, v, id); a big
+    /// value is then read from its chunks.
+    /// </summary>
+    private static readonly KeyedRead GetByKeys = new(StringStatements.SelectMany)
+    {
+        IsPartial = BigStringReader.IsBig,
+        Complete = async (sql, row) =>
+        {
+            var key = (byte[])row[0]!;
+            var found = await BigStringReader.ReadAsync(sql, key, Convert.ToInt64(row[3]), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            return found is { } f ? [key, (byte)f.Type, f.Value, row[3]] : null;
+        },
+    };
 
     /// <summary>Pipelined and concurrent plain SETs and MSETs become one multi-row upsert (rows k, v, expires_at).</summary>
     private static readonly KeyedWrite SetByKeys = new(KeyspaceStatements.UpsertStrings, rowWidth: 3);
@@ -27,9 +42,9 @@ public sealed partial class StringCommands : ICommandFamily
     public CommandPlan PlanGet(CommandContext ctx) =>
         new(StringStatements.SelectMany(1), [ctx.Arg(1), ctx.NowMs], ReplyGet) { Merge = GetByKeys, Key = ctx.Arg(1) };
 
-    /// <summary>SET key value with no options: a blind write. Anything else goes through <see cref="Set"/>.</summary>
+    /// <summary>SET key value with no options and an inline value: a blind write. Anything else goes through <see cref="Set"/>.</summary>
     [CommandPlan("set")]
-    public CommandPlan? PlanSet(CommandContext ctx) => ctx.Args.Count != 3 ? null :
+    public CommandPlan? PlanSet(CommandContext ctx) => ctx.Args.Count != 3 || ctx.Arg(2).Length > StringChunks.InlineMax ? null :
         new(KeyspaceStatements.UpsertString, [ctx.Arg(1), ctx.Arg(2), null], ReplyOk) { Merge = SetByKeys, Key = ctx.Arg(1), Notify = SetEvent };
 
     /// <summary>What SET and MSET raise for each key they write.</summary>
@@ -79,8 +94,8 @@ public sealed partial class StringCommands : ICommandFamily
     {
         var value = await ctx.Sql.TransactionAsync(async tx =>
         {
-            var key = await LockedKey.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
-            var old = key.StringValue();
+            var key = await StoredString.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
+            var old = await key.ReadAllAsync();
             if (old is null) return null;
             await key.DeleteAsync();
             await tx.NotifyAsync(NotifyFlags.Generic, "del", ctx.Arg(1));
@@ -100,8 +115,8 @@ public sealed partial class StringCommands : ICommandFamily
         }
         var value = await ctx.Sql.TransactionAsync(async tx =>
         {
-            var key = await LockedKey.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
-            var current = key.StringValue();
+            var key = await StoredString.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
+            var current = await key.ReadAllAsync();
             // PERSIST of a key without a TTL changes nothing, and Redis raises nothing then.
             if (current is null || (options.Persist && key.ExpiresAt is null)) return current;
             // An EXAT/PXAT in the past deletes the key, as Redis does, which raises del rather than expire.
@@ -128,15 +143,15 @@ public sealed partial class StringCommands : ICommandFamily
     private static async Task<(bool Written, byte[]? Old)> SetAsync(CommandContext ctx, byte[] key, byte[] value, StringWriteOptions options)
     {
         // A blind write is one statement; with keyspace notifications on, it takes the transaction that records them.
-        if (options.IsBlindWrite && !await ctx.Sql.NotifiesAsync(NotifyFlags.String | NotifyFlags.Generic | NotifyFlags.New))
+        if (options.IsBlindWrite && value.Length <= StringChunks.InlineMax && !await ctx.Sql.NotifiesAsync(NotifyFlags.String | NotifyFlags.Generic | NotifyFlags.New))
         {
             await ctx.Sql.ExecuteAsync(KeyspaceStatements.UpsertString, key, value, options.ExpiresAt);
             return (true, null);
         }
         return await ctx.Sql.TransactionAsync(async tx =>
         {
-            var locked = await LockedKey.LockAsync(tx, key, ctx.NowMs);
-            var old = options.ReturnOld ? locked.StringValue() : null;
+            var locked = await StoredString.LockAsync(tx, key, ctx.NowMs);
+            var old = options.ReturnOld ? await locked.ReadAllAsync() : null;
             bool write = options.Condition switch
             {
                 SetCondition.IfAbsent => !locked.Exists,
@@ -145,7 +160,7 @@ public sealed partial class StringCommands : ICommandFamily
             };
             if (write)
             {
-                await locked.WriteAsync(value, options.KeepTtl ? locked.ExpiresAt : options.ExpiresAt);
+                await locked.SetAsync(value, options.KeepTtl ? locked.ExpiresAt : options.ExpiresAt);
                 await tx.NotifyAsync(NotifyFlags.String, "set", key);
                 if (options.ExpiresAt != null && !options.KeepTtl) await tx.NotifyAsync(NotifyFlags.Generic, "expire", key);
             }
@@ -157,10 +172,14 @@ public sealed partial class StringCommands : ICommandFamily
     private static async Task<byte[]?> ReadStringAsync(CommandContext ctx, byte[] key)
     {
         var row = await ctx.Sql.QueryFirstAsync(StringStatements.SelectValue,
-            r => (Type: (KeyType)Convert.ToByte(r.GetValue(0)), Value: r.IsDBNull(1) ? [] : (byte[])r.GetValue(1)), key, ctx.NowMs);
-        if (row == default) return null;
-        if (row.Type != KeyType.String) throw new RedisException(RedisErrors.WrongType);
-        return row.Value;
+            r => (Found: true, Type: (KeyType)Convert.ToByte(r.GetValue(0)), Value: r.IsDBNull(1) ? null : (byte[])r.GetValue(1),
+                Id: Convert.ToInt64(r.GetValue(2))), key, ctx.NowMs);
+        if (!row.Found) return null;
+        var (type, value) = row.Type == KeyType.String && row.Value is null
+            ? await BigStringReader.ReadAsync(ctx.Sql, key, row.Id, ctx.NowMs) ?? (KeyType.String, null)
+            : (row.Type, row.Value);
+        if (type != KeyType.String) throw new RedisException(RedisErrors.WrongType);
+        return value;
     }
 
     private static void WriteValue(CommandContext ctx, byte[]? value)

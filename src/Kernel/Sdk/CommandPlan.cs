@@ -41,9 +41,31 @@ public abstract class PlanMerge
 /// k0..k(n-1) then now (the latest of the plans' last values), whose rows start with the key column; each plan is
 /// answered from its key's row.
 /// </summary>
+/// <remarks>
+/// A row the statement cannot hold whole (a big string kept in chunks) is marked by <see cref="IsPartial"/> and
+/// replaced by what <see cref="Complete"/> reads (null: the key is gone) before any plan of the batch is answered.
+/// </remarks>
 public sealed class KeyedRead(Func<int, Statement> forKeys) : PlanMerge
 {
     public Statement ForKeys(int count) => forKeys(count);
+
+    public Func<object?[], bool>? IsPartial { get; init; }
+    public Func<ISqlRunner, object?[], Task<object?[]?>>? Complete { get; init; }
+
+    /// <summary>The rows with every partial one completed; rows shared by several plans are completed once.</summary>
+    internal async Task<object?[]?[]> CompleteAsync(ISqlRunner sql, object?[]?[] rows)
+    {
+        if (IsPartial is null || Complete is null) return rows;
+        Dictionary<object?[], object?[]?>? completed = null;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            if (rows[i] is not { } row || !IsPartial(row)) continue;
+            completed ??= new(ReferenceEqualityComparer.Instance);
+            if (!completed.TryGetValue(row, out var whole)) completed[row] = whole = await Complete(sql, row).ConfigureAwait(false);
+            rows[i] = whole;
+        }
+        return rows;
+    }
 }
 
 /// <summary>

@@ -23,6 +23,7 @@ public sealed class SqlBuilder
     private readonly List<string> _joins = new();
     private string? _limit;
     private bool _forUpdate;
+    private bool _forShare;
     private bool _ignore;
     private bool _allDatabases;
     private bool _unscoped;
@@ -71,6 +72,8 @@ public sealed class SqlBuilder
     public SqlBuilder OrderBy(params string[] columns) { _orderBy.AddRange(columns); return this; }
     public SqlBuilder Limit(string parameterOrNumber) { _limit = parameterOrNumber; return this; }
     public SqlBuilder ForUpdate() { _forUpdate = true; return this; }
+    /// <summary>Holds the rows read shared until the transaction ends, so a value read in several statements is one version.</summary>
+    public SqlBuilder ForShare() { _forShare = true; return this; }
 
     /// <summary>Insert columns with their value expressions (parameters or SQL).</summary>
     public SqlBuilder Value(string column, string expression) { _columns.Add(column); _values.Add(expression); return this; }
@@ -126,6 +129,7 @@ public sealed class SqlBuilder
                 if (_groupBy.Count > 0) sql.Append(" GROUP BY ").Append(string.Join(", ", _groupBy));
                 AppendOrderLimit(sql);
                 if (_forUpdate) sql.Append(" FOR UPDATE");
+                else if (_forShare) sql.Append(" LOCK IN SHARE MODE");
                 break;
             case Kind.Insert:
                 var cols = new List<string>();

@@ -145,8 +145,9 @@ public sealed class SqlExecutor : ISqlRunner
     /// <summary>Runs plans of one merge as one statement (a lone plan as its own); returns each plan's row, in plan order.</summary>
     internal async Task<object?[]?[]> RunMergedAsync(PlanMerge merge, IReadOnlyList<CommandPlan> plans) => merge switch
     {
-        KeyedRead when plans.Count == 1 => [await QueryFirstAsync(plans[0].Statement, ReadRow, plans[0].Values).ConfigureAwait(false)],
-        KeyedRead read => await ReadKeysAsync(read, plans).ConfigureAwait(false),
+        KeyedRead read when plans.Count == 1 =>
+            await read.CompleteAsync(this, [await QueryFirstAsync(plans[0].Statement, ReadRow, plans[0].Values).ConfigureAwait(false)]).ConfigureAwait(false),
+        KeyedRead read => await read.CompleteAsync(this, await ReadKeysAsync(read, plans).ConfigureAwait(false)).ConfigureAwait(false),
         KeyedWrite write => await WriteRowsAsync(write, plans).ConfigureAwait(false),
         KeyedUpdate update => await UpdateKeysAsync(update, plans).ConfigureAwait(false),
         SharedTransaction shared => await TransactionAsync(tx => shared.Work(tx, plans), shared.Retry(Retry)).ConfigureAwait(false),

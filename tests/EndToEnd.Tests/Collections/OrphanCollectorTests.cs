@@ -63,6 +63,42 @@ public class OrphanCollectorTests(CollectorFixture fixture) : IClassFixture<Coll
         Assert.Equal(":25\r\n", await client.CommandAsync("SCARD", keptSet));
     }
 
+    [Fact]
+    public async Task Big_strings_leave_only_the_live_values_chunks()
+    {
+        using var client = await fixture.RawAsync();
+        string Key(string name) => ProxyFixture.Key(name);
+        string deleted = Key("s-deleted"), overwritten = Key("s-overwritten"), expiring = Key("s-expiring"), kept = Key("s-kept"),
+            regrown = Key("s-regrown");
+        var big = new string('b', 40_000);
+        foreach (var key in new[] { deleted, overwritten, expiring, kept, regrown })
+            Assert.Equal("+OK\r\n", await client.CommandAsync("SET", key, big));
+        Assert.Equal(":1\r\n", await client.CommandAsync("DEL", deleted));
+        Assert.Equal("+OK\r\n", await client.CommandAsync("SET", overwritten, "small now"));
+        Assert.Equal(":1\r\n", await client.CommandAsync("PEXPIRE", expiring, "20"));
+        // Small, then big again: a new id, so the old chunks are the collector's and never read back.
+        Assert.Equal("+OK\r\n", await client.CommandAsync("SET", regrown, "x"));
+        Assert.Equal(":20001\r\n", await client.CommandAsync("SETRANGE", regrown, "20000", "y"));
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        long orphans;
+        do
+        {
+            await Task.Delay(500);
+            orphans = Count("SELECT COUNT(*) FROM string_chunks c WHERE NOT EXISTS (SELECT 1 FROM keyspace k WHERE k.id = c.key_id " +
+                "AND k.type = 1 AND k.v IS NULL AND (k.expires_at IS NULL OR k.expires_at > UNIX_TIMESTAMP(NOW(3)) * 1000))") +
+                Count("SELECT COUNT(*) FROM string_sizes c WHERE NOT EXISTS (SELECT 1 FROM keyspace k WHERE k.id = c.key_id " +
+                "AND k.type = 1 AND k.v IS NULL AND (k.expires_at IS NULL OR k.expires_at > UNIX_TIMESTAMP(NOW(3)) * 1000))");
+        } while (orphans > 0 && DateTime.UtcNow < deadline);
+
+        Assert.Equal(0, orphans);
+        // The kept value's 10 chunks, and the regrown one's: the first and the last (the zeros between are not stored).
+        Assert.Equal(10 + 2, Count("SELECT COUNT(*) FROM string_chunks"));
+        Assert.Equal(":40000\r\n", await client.CommandAsync("STRLEN", kept));
+        Assert.Equal("$9\r\nsmall now\r\n", await client.CommandAsync("GET", overwritten));
+        Assert.Equal("$3\r\nx\0\0\r\n", await client.CommandAsync("GETRANGE", regrown, "0", "2"));
+    }
+
     private static async Task FillHashAsync(RawRespClient client, string key, int fields)
     {
         for (int start = 0; start < fields; start += 250)

@@ -51,8 +51,8 @@ public sealed partial class KeyspaceCommands
     }
 
     /// <summary>
-    /// The copy is a new row (new id) with the source's type and expiry: a string's value is copied inline, a
-    /// collection's children are copied inside MySQL through the child tables its family declared.
+    /// The copy is a new row (new id) with the source's type and expiry: a string's inline value is copied with the row,
+    /// children are copied inside MySQL through the child tables their family declared.
     /// </summary>
     [RedisCommand("copy", -3, CommandFlags.Write | CommandFlags.DenyOom, 1, 2, 1, Group = "generic", Since = "6.2.0",
         Summary = "Copies the value of a key to a new key.")]
@@ -78,15 +78,15 @@ public sealed partial class KeyspaceCommands
             if (source.Type != KeyType.String && children.Count == 0)
                 throw RedisException.Err($"COPY is not supported for {source.Type.Name()} keys: no loaded family stores them");
             if (destination != null) await tx.ExecuteAsync(DeleteKeyIn, target, destinationKey);
+            long copyId;
             if (source.Type == KeyType.String)
             {
-                var value = await tx.QueryFirstAsync(SelectValue, r => r.IsDBNull(0) ? [] : (byte[])r.GetValue(0), sourceKey);
-                await tx.ExecuteAsync(InsertStringIn, target, destinationKey, value, source.ExpiresAt);
-                await tx.NotifyAsync(NotifyFlags.New, "new", destinationKey, target);
-                await tx.NotifyAsync(NotifyFlags.Generic, "copy_to", destinationKey, target);
-                return true;
+                // A big string's inline value is NULL and its bytes are child rows, copied as a collection's are.
+                var value = await tx.QueryFirstAsync(SelectValue, r => r.IsDBNull(0) ? null : (byte[])r.GetValue(0), sourceKey);
+                copyId = await tx.InsertAsync(InsertStringIn, target, destinationKey, value, source.ExpiresAt);
+                if (value is not null) children.Clear();
             }
-            long copyId = await tx.InsertAsync(InsertCollectionIn, target, destinationKey, (int)source.Type, source.ExpiresAt);
+            else copyId = await tx.InsertAsync(InsertCollectionIn, target, destinationKey, (int)source.Type, source.ExpiresAt);
             foreach (var table in children) await tx.ExecuteAsync(table.CopyChildren, copyId, source.Id);
             await tx.NotifyAsync(NotifyFlags.New, "new", destinationKey, target);
             await tx.NotifyAsync(NotifyFlags.Generic, "copy_to", destinationKey, target);
