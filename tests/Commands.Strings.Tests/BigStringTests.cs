@@ -221,6 +221,22 @@ public class BigStringTests(StringsFixture fixture)
     }
 
     [Fact]
+    public async Task The_last_bit_of_a_512_mb_bitmap_stores_one_chunk()
+    {
+        using var raw = await fixture.RawAsync();
+        var key = ProxyFixture.Key();
+        Assert.Equal(":0\r\n", await raw.CommandAsync("SETBIT", key, "4294967295", "1"));
+        Assert.Equal(":536870912\r\n", await raw.CommandAsync("STRLEN", key));
+        Assert.Equal(1, await ChunkRowsAsync(key));
+        Assert.Equal(":1\r\n", await raw.CommandAsync("GETBIT", key, "4294967295"));
+        Assert.Equal(":0\r\n", await raw.CommandAsync("GETBIT", key, "4294967294"));
+        Assert.Equal(":1\r\n", await raw.CommandAsync("BITCOUNT", key));
+        Assert.Equal(":4294967295\r\n", await raw.CommandAsync("BITPOS", key, "1"));
+        Assert.Equal("$2\r\n\0\u0001\r\n", await raw.CommandAsync("GETRANGE", key, "-2", "-1"));
+        Assert.StartsWith("-ERR bit offset is not an integer or out of range", await raw.CommandAsync("SETBIT", key, "4294967296", "1"));
+    }
+
+    [Fact]
     public async Task Big_values_fail_cleanly_on_another_type()
     {
         var key = ProxyFixture.Key();

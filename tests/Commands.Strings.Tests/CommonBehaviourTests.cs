@@ -33,6 +33,15 @@ public class CommonBehaviourTests(StringsFixture fixture)
     [InlineData("decrby", "a")]
     [InlineData("incrbyfloat", "a")]
     [InlineData("lcs", "a")]
+    [InlineData("setbit", "k", "0")]
+    [InlineData("setbit", "k", "0", "1", "1")]
+    [InlineData("getbit", "k")]
+    [InlineData("getbit", "k", "0", "1")]
+    [InlineData("bitcount")]
+    [InlineData("bitpos", "k")]
+    [InlineData("bitop", "and", "d")]
+    [InlineData("bitfield")]
+    [InlineData("bitfield_ro")]
     public async Task Wrong_arity(params string[] command)
     {
         using var raw = await fixture.RawAsync();
@@ -56,6 +65,15 @@ public class CommonBehaviourTests(StringsFixture fixture)
     [InlineData("INCRBY", "1")]
     [InlineData("DECRBY", "1")]
     [InlineData("INCRBYFLOAT", "1")]
+    [InlineData("SETBIT", "0", "1")]
+    [InlineData("GETBIT", "0")]
+    [InlineData("BITCOUNT")]
+    [InlineData("BITCOUNT", "0", "-1", "BIT")]
+    [InlineData("BITPOS", "1")]
+    [InlineData("BITPOS", "0", "0", "-1", "BIT")]
+    [InlineData("BITFIELD", "GET", "u8", "0")]
+    [InlineData("BITFIELD", "SET", "u8", "0", "1")]
+    [InlineData("BITFIELD_RO", "GET", "u8", "0")]
     public async Task Wrongtype_on_a_key_of_another_type_leaves_it_alone(string command, params string[] args)
     {
         using var raw = await fixture.RawAsync();
