@@ -8,14 +8,15 @@
 
 BEGIN {
     FS = "\t"
-    split("get set incr mset hset lpush rpush lpop rpop lrange_100 zadd zpopmin publish", tests, " ")
+    split("get set incr mset hset lpush rpush lpop rpop lrange_100 zadd zpopmin pfadd pfcount publish", tests, " ")
     split("1 50", clientCounts, " ")
     split("1 16", pipelines, " ")
     title["get"] = "GET"; title["set"] = "SET"; title["incr"] = "INCR"; title["mset"] = "MSET"; title["hset"] = "HSET"
     title["lpush"] = "LPUSH"; title["rpush"] = "RPUSH"; title["lpop"] = "LPOP"; title["rpop"] = "RPOP"
     title["lrange_100"] = "LRANGE_100"; title["zadd"] = "ZADD"; title["zpopmin"] = "ZPOPMIN"; title["publish"] = "PUBLISH"
+    title["pfadd"] = "PFADD"; title["pfcount"] = "PFCOUNT"
     # Cases run without pipelining only.
-    unpipelined["publish"] = 1
+    unpipelined["publish"] = 1; unpipelined["pfadd"] = 1; unpipelined["pfcount"] = 1
     # The sysbench workload doing the same work as a command with one SQL statement per request.
     sqlTwin["get"] = "point_select"; sqlTwin["set"] = "update_non_index"
 }

@@ -34,6 +34,7 @@ CLIENT_COUNTS=(1 50)
 PIPELINES=(1 16)
 # SET runs before GET so GET reads what SET wrote; the report lists them in its own order.
 TESTS=(set get incr mset hset lpush rpush lpop rpop lrange_100 zadd zpopmin)
+BIT_TESTS=(pfadd pfcount)
 POOL_MAX=64
 
 log() { echo "bench: $*" >&2; }
@@ -194,11 +195,17 @@ log "proxy RSS ${RSS_BEFORE} MB, ${RSS_IDLE} MB with $((IDLE_CONNECTED - 1)) idl
 # e.g. a command the proxy does not have yet).
 redis_benchmark() { # port test clients pipeline requests
     local csv test=(-t "$2")
-    # PUBLISH is not one of redis-benchmark's own tests: a custom command, to a channel nobody subscribes to.
-    [ "$2" = publish ] && test=(PUBLISH bench:channel hello)
+    local range="$KEYSPACE"
+    # Custom commands: PUBLISH to a channel nobody subscribes to; HyperLogLog adds of a million distinct elements (past
+    # the dense promotion) and counts. (SETBIT and GETBIT are timed by bench/bitmap_scale.py.)
+    case "$2" in
+        publish) test=(PUBLISH bench:channel hello) ;;
+        pfadd) test=(PFADD bench:hll __rand_int__); range=1000000 ;;
+        pfcount) test=(PFCOUNT bench:hll) ;;
+    esac
     # redis-benchmark spins forever once its server is gone, so every run has a time limit.
     csv="$(timeout -k 5 "$CASE_TIME_LIMIT" redis-benchmark -h 127.0.0.1 -p "$1" -c "$3" -P "$4" -n "$5" \
-        -r "$KEYSPACE" --csv "${test[@]}" 2>>"$WORK/redis-benchmark.err")" || return 1
+        -r "$range" --csv "${test[@]}" 2>>"$WORK/redis-benchmark.err")" || return 1
     # The last row: LRANGE_100 is preceded by redis-benchmark's own "LPUSH (needed to benchmark LRANGE)" row.
     awk -F, 'NR > 1 && $2 != "" { gsub(/"/, ""); last = $2 " " $5 " " $7 } END { if (last == "") exit 1; print last }' <<<"$csv"
 }
@@ -257,6 +264,13 @@ for system in proxy redis; do
                 run_case "$system" "$port" "$test" "$clients" "$pipeline"
             done
         done
+    done
+done
+# HyperLogLog, unpipelined: PFADD first, then PFCOUNT of what it wrote.
+for system in proxy redis; do
+    if [ "$system" = proxy ]; then port="$PROXY_PORT"; else port="$REDIS_PORT"; fi
+    for test in "${BIT_TESTS[@]}"; do
+        for clients in "${CLIENT_COUNTS[@]}"; do run_case "$system" "$port" "$test" "$clients" 1; done
     done
 done
 RSS_AFTER_CASES="$(rss_mb "$PROXY_PID" 2>/dev/null || echo n/a)"
@@ -351,6 +365,20 @@ for system in proxy redis; do
         log "bench/zset_scale.py failed on $system:"; tail -n 5 "$WORK/zset.err" >&2
     fi
 done
+# --- Bitmaps at scale: SETBIT on a 64 MB bitmap against a 1 KB one, BITCOUNT of 16 and 64 MB with the server's
+# memory (bench/bitmap_scale.py). ---
+BITMAP_FILE="$WORK/bitmap-scale.tsv"
+: >"$BITMAP_FILE"
+for system in proxy redis; do
+    if [ "$system" = proxy ]; then port="$PROXY_PORT" pid="$PROXY_PID"; else port="$REDIS_PORT" pid="$REDIS_PID"; fi
+    log "timing bitmaps of 1 KB, 16 MB and 64 MB on $system..."
+    if timeout -k 5 1800 "$PUBSUB_PYTHON" "$BENCH/bitmap_scale.py" "$port" "$pid" >"$WORK/bitmap-$system.txt" 2>>"$WORK/bitmap.err"; then
+        awk -v s="$system" '{ print s "\t" $1 "\t" $2 "\t" $3 "\t" $4 }' "$WORK/bitmap-$system.txt" >>"$BITMAP_FILE"
+        log "$system bitmaps: $(tr '\n' ';' <"$WORK/bitmap-$system.txt")"
+    else
+        log "bench/bitmap_scale.py failed on $system:"; tail -n 5 "$WORK/bitmap.err" >&2
+    fi
+done
 stop_process "$REDIS_PID"; REDIS_PID=""
 stop_process "$PROXY_PID"; PROXY_PID=""
 stop_process "$PROXY2_PID"; PROXY2_PID=""
@@ -424,6 +452,25 @@ zset_table() { # every timed scale case, the proxy next to Redis
         echo "| \`$(zset_command "$name")\` | $(zset_figure proxy "$name" 3) | $(zset_figure proxy "$name" 4) | $(zset_figure redis "$name" 3) | $(zset_figure redis "$name" 4) | $(zset_figure proxy "$name" 5) |"
     done
 }
+bitmap_figure() { # system case column (3 p50 or value, 4 p99, 5 samples): the figure or n/a
+    awk -F'\t' -v s="$1" -v c="$2" -v col="$3" '$1 == s && $2 == c { v = $col } END { print (v == "" ? "n/a" : v) }' "$BITMAP_FILE"
+}
+bitmap_table() {
+    local name
+    echo "| case | proxy p50 | proxy p99 | Redis p50 | Redis p99 | samples |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    for name in setbit_1kb setbit_64mb getbit_64mb bitcount_16mb bitcount_64mb; do
+        echo "| \`$name\` | $(bitmap_figure proxy "$name" 3) | $(bitmap_figure proxy "$name" 4) | $(bitmap_figure redis "$name" 3) | $(bitmap_figure redis "$name" 4) | $(bitmap_figure proxy "$name" 5) |"
+    done
+}
+bitmap_summary() { # issue 11's targets
+    local ratio before peak
+    ratio="$(bitmap_figure proxy setbit_total_ratio 3)"
+    before="$(bitmap_figure proxy rss_before_bitcount_mb 3)"; peak="$(bitmap_figure proxy rss_peak_during_bitcount_mb 3)"
+    echo "- SETBIT at random offsets of a 16 MB bitmap, 50 clients: $(bitmap_figure proxy setbit_16mb_50clients_rps 3) requests/s (Redis $(bitmap_figure redis setbit_16mb_50clients_rps 3)); GETBIT: $(bitmap_figure proxy getbit_16mb_50clients_rps 3) (Redis $(bitmap_figure redis getbit_16mb_50clients_rps 3)); measured by bench/bitmap_scale.py with 50 redis-py connections, whose own speed caps the Redis figures"
+    echo "- 1,000 SETBITs on a 64 MB bitmap took $ratio× the time of 1,000 on a 1 KB one (target ≤ 2×) — **$(at_most "$ratio" 2)**; Redis: $(bitmap_figure redis setbit_total_ratio 3)×"
+    echo "- Proxy memory while BITCOUNT read the 64 MB bitmap: $before MB before, at most $peak MB during (a whole copy would add 64 MB) — **$(awk -v b="$before" -v p="$peak" 'BEGIN { if (b == "n/a" || p == "n/a") print "not measured"; else if (p - b < 32) print "flat"; else print "grew" }')**"
+}
 zset_summary() {
     echo "- Sorted sets and Geo at $ZSET_MEMBERS members (issue 10; one client, p50 ms, Redis in brackets): ZRANGE top-10 $(zset_figure proxy zrange_top10 3) ($(zset_figure redis zrange_top10 3)), ZRANK of a random member $(zset_figure proxy zrank_random 3) ($(zset_figure redis zrank_random 3)), of the middle one $(zset_figure proxy zrank_middle 3) ($(zset_figure redis zrank_middle 3)), GEOSEARCH within 10 km $(zset_figure proxy geosearch_10km 3) ($(zset_figure redis geosearch_10km 3)); loading both keys took $(awk -F'\t' '$1 == "proxy" && $2 == "load" { printf "%.0f", $3 / 1000 }' "$ZSET_FILE") s through the proxy"
 }
@@ -495,6 +542,7 @@ EOF
     wake_targets
     pubsub_targets
     zset_summary
+    bitmap_summary
     echo "- $IDLE_CLIENTS idle client connections: proxy resident size $RSS_IDLE MB in total, $RSS_BEFORE MB before they connected (target ≤ 150 MB) — $(memory_verdict). After all the load cases the proxy was $RSS_AFTER_CASES MB: its heap and buffer pools grow with the load, not with idle connections."
     cat <<EOF
 
@@ -506,6 +554,17 @@ $ZSET_MEMBERS points (uniform over lon -10..30, lat 35..60; a 10 km circle holds
 
 EOF
     zset_table
+    cat <<EOF
+
+### Bitmaps at scale
+
+\`bench/bitmap_scale.py\` fills a 1 KB, a 16 MB and a 64 MB bitmap with random bytes (SETRANGE of 1 MB pieces), then
+times, one command at a time from one client, 1,000 SETBITs at random offsets of the 1 KB one and of the 64 MB one,
+GETBITs of the 64 MB one, and BITCOUNT of the 16 MB and 64 MB ones, while it samples the server's resident memory.
+Milliseconds.
+
+EOF
+    bitmap_table
     cat <<EOF
 
 ## Method
