@@ -35,15 +35,15 @@ internal static class BigStringReader
     private static async Task<byte[]?> ReadByIdAsync(ISqlRunner sql, long id)
     {
         byte[]? value = null;
-        // Each chunk is copied into the value as its row arrives, so the chunks are never all held twice.
+        // Each chunk is copied from its row into the value as the row arrives: no chunk is held twice.
         await sql.QueryListAsync(StringStatements.SelectBigString, r =>
         {
             value ??= new byte[Convert.ToInt64(r.GetValue(0))];
             if (!r.IsDBNull(2))
             {
-                var chunk = (byte[])r.GetValue(2);
                 long at = Convert.ToInt64(r.GetValue(1)) * StringChunks.Size;
-                chunk.AsSpan(0, (int)Math.Min(chunk.Length, value.LongLength - at)).CopyTo(value.AsSpan((int)at));
+                long length = Math.Min(r.GetBytes(2, 0, null, 0, 0), value.LongLength - at);
+                if (length > 0) r.GetBytes(2, 0, value, (int)at, (int)length);
             }
             return false;
         }, id);

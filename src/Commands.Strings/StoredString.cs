@@ -123,8 +123,8 @@ internal sealed class StoredString
         {
             for (long at = start; at < end; at += window)
             {
-                var piece = buffer.AsMemory(0, (int)Math.Min(window, end - at));
-                piece.Span.Clear();
+                var piece = new ArraySegment<byte>(buffer, 0, (int)Math.Min(window, end - at));
+                piece.AsSpan().Clear();
                 await ReadChunksAsync(at, piece);
                 yield return piece;
             }
@@ -142,22 +142,78 @@ internal sealed class StoredString
     public async Task WriteRangeAsync(long offset, ReadOnlyMemory<byte> bytes)
     {
         long length = Math.Max(Length, offset + bytes.Length);
-        if (_inline is not null || !IsString)
+        if (!await IsBigForAsync(length))
         {
-            if (length <= StringChunks.InlineMax)
-            {
-                var value = new byte[length];
-                _inline?.CopyTo(value, 0);
-                bytes.Span.CopyTo(value.AsSpan((int)offset));
-                await StoreInlineAsync(value, ExpiresAt);
-                return;
-            }
-            var old = _inline ?? [];
-            await CreateBigAsync(ExpiresAt);
-            await WriteChunksAsync(0, old);
+            var value = new byte[length];
+            _inline?.CopyTo(value, 0);
+            bytes.Span.CopyTo(value.AsSpan((int)offset));
+            await StoreInlineAsync(value, ExpiresAt);
+            return;
         }
         await WriteChunksAsync(offset, bytes);
         await SaveSizeAsync();
+    }
+
+    /// <summary>
+    /// Writes single bytes at scattered offsets in one go (a batch of SETBITs): like <see cref="WriteRangeAsync"/> for
+    /// each, but every chunk they fall in is written once, in as few statements as possible.
+    /// </summary>
+    public async Task WriteBytesAsync(SortedDictionary<long, byte> bytes)
+    {
+        if (bytes.Count == 0) return;
+        long length = Math.Max(Length, bytes.Keys.Last() + 1);
+        if (!await IsBigForAsync(length))
+        {
+            var value = new byte[length];
+            _inline?.CopyTo(value, 0);
+            foreach (var (offset, b) in bytes) value[offset] = b;
+            await StoreInlineAsync(value, ExpiresAt);
+            return;
+        }
+        var rows = new List<object?>();
+        foreach (var chunkBytes in bytes.GroupBy(b => StringChunks.IndexOf(b.Key)))
+        {
+            long n = chunkBytes.Key, chunkStart = n * StringChunks.Size;
+            var old = chunkStart < _size ? await StoredChunkAsync(n) : [];
+            var chunk = new byte[Math.Max(old.Length, (int)(chunkBytes.Max(b => b.Key) - chunkStart + 1))];
+            old.CopyTo(chunk, 0);
+            foreach (var (offset, b) in chunkBytes) chunk[offset - chunkStart] = b;
+            _chunks[n] = chunk;
+            rows.Add(n);
+            rows.Add(chunk);
+            if (rows.Count == 2 * StringChunks.PerStatement) await FlushChunksAsync(rows);
+        }
+        if (rows.Count > 0) await FlushChunksAsync(rows);
+        _size = length;
+        await SaveSizeAsync();
+    }
+
+    /// <summary>Reads, in one statement per few hundred, the chunks that the bytes at <paramref name="offsets"/> fall in.</summary>
+    public async Task PrefetchAsync(IEnumerable<long> offsets)
+    {
+        if (_inline is not null || !IsString) return;
+        var missing = offsets.Where(o => o < _size).Select(StringChunks.IndexOf).Distinct().Where(n => !_chunks.ContainsKey(n)).ToList();
+        foreach (var part in InListShape.PaddedChunks(missing))
+        {
+            foreach (long n in part) _chunks[n] = [];
+            var rows = await _tx.QueryListAsync(StringStatements.SelectChunksIn(part.Length),
+                r => (N: Convert.ToInt64(r.GetValue(0)), V: (byte[])r.GetValue(1)), [_id, .. part.Cast<object?>()]);
+            foreach (var (n, v) in rows) _chunks[n] = v;
+        }
+    }
+
+    /// <summary>
+    /// Whether a write that leaves the value <paramref name="length"/> bytes long goes to chunks: true for a big value,
+    /// and for an inline (or new) one that outgrows <see cref="StringChunks.InlineMax"/>, which is made big first.
+    /// </summary>
+    private async Task<bool> IsBigForAsync(long length)
+    {
+        if (_inline is null && IsString) return true;
+        if (length <= StringChunks.InlineMax) return false;
+        var old = _inline ?? [];
+        await CreateBigAsync(ExpiresAt);
+        await WriteChunksAsync(0, old);
+        return true;
     }
 
     /// <summary>Appends to the value (see <see cref="WriteRangeAsync"/>); an inline result is appended inside MySQL.</summary>
@@ -285,33 +341,48 @@ internal sealed class StoredString
     }
 
     /// <summary>Fills <paramref name="target"/> (zeroed) with the big value's bytes from <paramref name="offset"/>.</summary>
-    private async Task ReadChunksAsync(long offset, Memory<byte> target)
+    private async Task ReadChunksAsync(long offset, ArraySegment<byte> target)
     {
-        long first = StringChunks.IndexOf(offset), last = StringChunks.IndexOf(offset + target.Length - 1);
+        long first = StringChunks.IndexOf(offset), last = StringChunks.IndexOf(offset + target.Count - 1);
+        // A read of one or two chunks is usually followed by a write of the same bytes (SETBIT, BITFIELD): kept whole.
+        bool keep = last - first < 2;
         for (long from = first; from <= last; from += StringChunks.PerStatement)
         {
             long to = Math.Min(last, from + StringChunks.PerStatement - 1);
             if (to == from && _chunks.TryGetValue(from, out var known))
             {
-                CopyChunk(from, known, offset, target.Span);
+                CopyChunk(from, known, offset, target);
                 continue;
             }
-            var rows = await _tx.QueryListAsync(StringStatements.SelectChunks,
-                r => (N: Convert.ToInt64(r.GetValue(0)), V: (byte[])r.GetValue(1)), _id, from, to);
-            foreach (var (n, v) in rows) CopyChunk(n, v, offset, target.Span);
-            // A read of one or two chunks is usually followed by a write of the same bytes (SETBIT, BITFIELD).
-            if (last - first < 2)
+            if (keep)
             {
-                for (long n = from; n <= to; n++) _chunks[n] = rows.FirstOrDefault(r => r.N == n).V ?? [];
+                for (long n = from; n <= to; n++) _chunks[n] = [];
+                foreach (var (n, v) in await _tx.QueryListAsync(StringStatements.SelectChunks,
+                    r => (N: Convert.ToInt64(r.GetValue(0)), V: (byte[])r.GetValue(1)), _id, from, to))
+                {
+                    _chunks[n] = v;
+                    CopyChunk(n, v, offset, target);
+                }
+                continue;
             }
+            // Scans copy each chunk from the row into the target, allocating nothing per chunk.
+            await _tx.QueryListAsync(StringStatements.SelectChunks, r =>
+            {
+                long chunkStart = Convert.ToInt64(r.GetValue(0)) * StringChunks.Size;
+                long length = r.GetBytes(1, 0, null, 0, 0);
+                long start = Math.Max(chunkStart, offset), end = Math.Min(chunkStart + length, offset + target.Count);
+                if (start < end)
+                    r.GetBytes(1, start - chunkStart, target.Array, target.Offset + (int)(start - offset), (int)(end - start));
+                return true;
+            }, _id, from, to);
         }
     }
 
-    private static void CopyChunk(long n, byte[] chunk, long offset, Span<byte> target)
+    private static void CopyChunk(long n, byte[] chunk, long offset, ArraySegment<byte> target)
     {
         long chunkStart = n * StringChunks.Size;
-        long from = Math.Max(chunkStart, offset), to = Math.Min(chunkStart + chunk.Length, offset + target.Length);
-        if (from < to) chunk.AsSpan((int)(from - chunkStart), (int)(to - from)).CopyTo(target[(int)(from - offset)..]);
+        long from = Math.Max(chunkStart, offset), to = Math.Min(chunkStart + chunk.Length, offset + target.Count);
+        if (from < to) chunk.AsSpan((int)(from - chunkStart), (int)(to - from)).CopyTo(target.AsSpan((int)(from - offset)));
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using RedisOnMySql.Commands.Strings.Bitmaps;
 using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Sql;
+using RedisOnMySql.Kernel.Storage;
 
 namespace RedisOnMySql.Commands.Strings;
 
@@ -11,42 +13,99 @@ namespace RedisOnMySql.Commands.Strings;
 public sealed partial class StringCommands
 {
     [RedisCommand("setbit", 4, CommandFlags.Write | CommandFlags.DenyOom, 1, 1, 1, Group = "bitmap", Summary = "Sets or clears the bit at offset of the string value. Creates the key if it doesn't exist.", Since = "2.2.0")]
-    public async ValueTask SetBit(CommandContext ctx)
+    public ValueTask SetBit(CommandContext ctx)
     {
         long offset = BitOffset.Parse(ctx.Arg(2));
         if (!RedisNumbers.TryParseInt64(ctx.Arg(3), out var on) || on is not (0 or 1))
             throw RedisException.Err("bit is not an integer or out of range");
-        bool was = await ctx.Sql.TransactionAsync(async tx =>
+        return ctx.RunPlanAsync(SetBitPlan(ctx, offset, on == 1));
+    }
+
+    /// <summary>A SETBIT whose arguments parse; the handler reports the others.</summary>
+    [CommandPlan("setbit")]
+    public CommandPlan? PlanSetBit(CommandContext ctx) =>
+        BitOffset.TryParse(ctx.Arg(2), out var offset) && RedisNumbers.TryParseInt64(ctx.Arg(3), out var on) && on is 0 or 1
+            ? SetBitPlan(ctx, offset, on == 1)
+            : null;
+
+    private static CommandPlan SetBitPlan(CommandContext ctx, long offset, bool on) =>
+        new(StringStatements.LockString, [ctx.Arg(1), offset, on, ctx.NowMs], PlanReplies.IntegerOrError)
         {
-            var value = await StoredString.LockAsync(tx, ctx.Arg(1), ctx.NowMs);
-            long index = offset >> 3;
-            bool grows = index >= value.Length;
-            byte current = grows ? (byte)0 : (await value.ReadRangeAsync(index, 1))[0];
-            int mask = 0x80 >> (int)(offset & 7);
-            bool set = (current & mask) != 0;
-            // Redis writes (and raises setbit) when the string grows or the bit changes.
-            if (grows || set != (on == 1))
+            Merge = SetBitsTogether, Key = ctx.Arg(1),
+        };
+
+    /// <summary>Pipelined and concurrent SETBITs of a tenant and db share one transaction: per key one lock, one read of the chunks they touch, one write.</summary>
+    private static readonly SharedTransaction SetBitsTogether = new(SetAllBitsAsync, policies => policies.Set);
+
+    /// <summary>
+    /// The SETBITs of a batch, key by key in key order, each in arrival order on the bytes the ones before it left, as
+    /// they would run one after the other.
+    /// </summary>
+    private static async Task<object?[]?[]> SetAllBitsAsync(ISqlRunner tx, IReadOnlyList<CommandPlan> plans)
+    {
+        var replies = new object?[]?[plans.Count];
+        var byKey = Enumerable.Range(0, plans.Count).GroupBy(i => plans[i].Key!, KeyBytesComparer.Instance)
+            .OrderBy(g => g.Key, KeyBytesComparer.Instance);
+        foreach (var commands in byKey)
+        {
+            var value = await StoredString.LockAsync(tx, commands.Key, commands.Max(i => (long)plans[i].Values[^1]!));
+            long length;
+            try
             {
-                await value.WriteRangeAsync(index, new[] { (byte)(on == 1 ? current | mask : current & ~mask) });
-                await tx.NotifyAsync(NotifyFlags.String, "setbit", ctx.Arg(1));
+                length = value.Length;
             }
-            return set;
-        }, ctx.Sql.Retry.Set);
-        ctx.Reply.WriteInteger(was ? 1 : 0);
+            catch (RedisException e)
+            {
+                foreach (int i in commands) replies[i] = PlanReplies.Error(e.Message);
+                continue;
+            }
+            await value.PrefetchAsync(commands.Select(i => (long)plans[i].Values[1]! >> 3));
+            var written = new SortedDictionary<long, byte>();
+            int changes = 0;
+            foreach (int i in commands)
+            {
+                long offset = (long)plans[i].Values[1]!, index = offset >> 3;
+                bool on = (bool)plans[i].Values[2]!;
+                bool grows = index >= length;
+                // Bytes past the stored length (grown by an earlier SETBIT of the batch, or not at all) are zeros.
+                if (!written.TryGetValue(index, out var current))
+                    current = index < value.Length ? (await value.ReadRangeAsync(index, 1))[0] : (byte)0;
+                int mask = 0x80 >> (int)(offset & 7);
+                bool set = (current & mask) != 0;
+                // Redis writes (and raises setbit) when the string grows or the bit changes.
+                if (grows || set != on)
+                {
+                    written[index] = (byte)(on ? current | mask : current & ~mask);
+                    length = Math.Max(length, index + 1);
+                    changes++;
+                }
+                replies[i] = [set ? 1L : 0L];
+            }
+            // The write raises new for a key it creates, before the setbit events, as the first SETBIT would.
+            await value.WriteBytesAsync(written);
+            for (int n = 0; n < changes; n++) await tx.NotifyAsync(NotifyFlags.String, "setbit", commands.Key);
+        }
+        return replies;
     }
 
     [RedisCommand("getbit", 3, CommandFlags.ReadOnly | CommandFlags.Fast, 1, 1, 1, Group = "bitmap", Summary = "Returns a bit value by offset.", Since = "2.2.0")]
-    public async ValueTask GetBit(CommandContext ctx)
+    public ValueTask GetBit(CommandContext ctx) => ctx.RunPlanAsync(GetBitPlan(ctx, BitOffset.Parse(ctx.Arg(2))));
+
+    /// <summary>A GETBIT whose offset parses is one statement, whether the value is inline or in chunks.</summary>
+    [CommandPlan("getbit")]
+    public CommandPlan? PlanGetBit(CommandContext ctx) => BitOffset.TryParse(ctx.Arg(2), out var offset) ? GetBitPlan(ctx, offset) : null;
+
+    private static CommandPlan GetBitPlan(CommandContext ctx, long offset)
     {
-        long offset = BitOffset.Parse(ctx.Arg(2));
-        bool set = await ctx.Sql.TransactionAsync(async tx =>
-        {
-            var value = await StoredString.OpenAsync(tx, ctx.Arg(1), ctx.NowMs);
-            if (!HoldsString(value)) return false;
-            var bytes = await value.ReadRangeAsync(offset >> 3, 1);
-            return bytes.Length == 1 && (bytes[0] & (0x80 >> (int)(offset & 7))) != 0;
-        }, ctx.Sql.Retry.Set);
-        ctx.Reply.WriteInteger(set ? 1 : 0);
+        long index = offset >> 3;
+        int mask = 0x80 >> (int)(offset & 7);
+        return new(StringStatements.SelectByte,
+            [index % StringChunks.Size + 1, StringChunks.IndexOf(index), index + 1, ctx.Arg(1), ctx.NowMs],
+            (reply, row) =>
+            {
+                if (row is not null && (KeyType)Convert.ToByte(row[0]) != KeyType.String) reply.WriteError(RedisErrors.WrongType);
+                else reply.WriteInteger(row?[1] is byte[] { Length: 1 } b && (b[0] & mask) != 0 ? 1 : 0);
+            });
     }
 
     [RedisCommand("bitcount", -2, CommandFlags.ReadOnly, 1, 1, 1, Group = "bitmap", Summary = "Counts the number of set bits (population counting) in a string.", Since = "2.6.0")]

@@ -11,6 +11,7 @@ internal static class StringStatements
     private static readonly ConcurrentDictionary<int, Statement> LockManyByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> LockValuesByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> UpsertChunksByShape = new();
+    private static readonly ConcurrentDictionary<int, Statement> SelectChunksInByShape = new();
 
     public static readonly SqlTable Chunks = new("string_chunks", TableScope.Tenant);
     public static readonly SqlTable Sizes = new("string_sizes", TableScope.Tenant);
@@ -53,6 +54,20 @@ internal static class StringStatements
     public static readonly Statement SelectChunks = SqlBuilder.From(Chunks).Select("n", "v")
         .Where("key_id", "=", "@key_id").Where("n", ">=", "@first").Where("n", "<=", "@last").OrderBy("n")
         .Build("strings.select_chunks");
+
+    /// <summary>The stored chunks among <paramref name="shape"/> numbers of a big string its reader holds locked (params: key_id, n0..).</summary>
+    public static Statement SelectChunksIn(int shape) => SelectChunksInByShape.GetOrAdd(shape, count => SqlBuilder.From(Chunks)
+        .Select("n", "v").Where("key_id", "=", "@key_id").WhereIn("n", "@n", count).Build($"strings.select_chunks_in_{count}"));
+
+    /// <summary>
+    /// A byte of a visible key, inline or big, in one statement (params: at, n, byte, k, now): type, then the byte
+    /// (empty or NULL past the value's end). @byte is its 1-based position in an inline value; @n and @at are its chunk
+    /// and its 1-based position there.
+    /// </summary>
+    public static readonly Statement SelectByte = SqlBuilder.From(SqlTable.Keyspace).Alias("k")
+        .Select("k.type", "IF(k.v IS NULL, (SELECT SUBSTRING(c.v, @at, 1) FROM string_chunks c " +
+            "WHERE c.tenant = k.tenant AND c.key_id = k.id AND c.n = @n), SUBSTRING(k.v, @byte, 1))")
+        .WhereRaw("k.k = @k").WhereLive().Build("strings.select_byte");
 
     /// <summary>
     /// A big string whole, read without a lock in one statement, so from one version: its size on every row, then its

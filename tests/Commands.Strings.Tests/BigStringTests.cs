@@ -237,6 +237,33 @@ public class BigStringTests(StringsFixture fixture)
     }
 
     [Fact]
+    public async Task Setbits_of_many_clients_and_pipelines_each_see_the_bits_before_them()
+    {
+        var key = ProxyFixture.Key();
+        var random = new Random(12);
+        // Offsets across an inline start and far into chunks, some repeated, so later SETBITs see earlier ones' bits.
+        var offsets = Enumerable.Range(0, 400).Select(_ => random.Next(0, 4) == 0 ? random.Next(0, 64) : random.Next(0, 2_000_000)).ToList();
+        var connections = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fixture.ConnectAsync()));
+        try
+        {
+            var replies = await Task.WhenAll(offsets.Select((offset, i) =>
+                connections[i % connections.Length].GetDatabase().StringSetBitAsync(key, offset, true)));
+            // Each offset's first SETBIT found it clear, every later one set, whatever the batching.
+            var byOffset = offsets.Select((offset, i) => (offset, replies[i])).GroupBy(x => x.offset);
+            foreach (var group in byOffset) Assert.Equal(group.Count() - 1, group.Count(x => x.Item2));
+            var db = connections[0].GetDatabase();
+            Assert.Equal(offsets.Distinct().Count(), await db.StringBitCountAsync(key));
+            Assert.Equal(offsets.Max() / 8 + 1, await db.StringLengthAsync(key));
+            foreach (var offset in offsets.Distinct().Take(50)) Assert.True(await db.StringGetBitAsync(key, offset));
+            Assert.False(await db.StringGetBitAsync(key, offsets.Max() + 1));
+        }
+        finally
+        {
+            foreach (var connection in connections) await connection.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Big_values_fail_cleanly_on_another_type()
     {
         var key = ProxyFixture.Key();

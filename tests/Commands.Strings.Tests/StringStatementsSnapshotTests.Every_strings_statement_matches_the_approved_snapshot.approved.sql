@@ -16,8 +16,14 @@ SELECT k, type, expires_at, v FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant =
 -- strings.select_big_string
 SELECT s.size, c.n, c.v FROM string_sizes s LEFT JOIN string_chunks c ON c.tenant = s.tenant AND c.key_id = s.key_id WHERE s.tenant = @tenant AND (s.key_id = @key_id) AND (EXISTS (SELECT 1 FROM keyspace ka WHERE ka.id = @key_id AND ka.type = 1 AND ka.v IS NULL)) ORDER BY c.n;
 
+-- strings.select_byte
+SELECT k.type, IF(k.v IS NULL, (SELECT SUBSTRING(c.v, @at, 1) FROM string_chunks c WHERE c.tenant = k.tenant AND c.key_id = k.id AND c.n = @n), SUBSTRING(k.v, @byte, 1)) FROM keyspace k WHERE k.tenant = @tenant AND k.db = @db AND (k.k = @k) AND (expires_at IS NULL OR expires_at > @now);
+
 -- strings.select_chunks
 SELECT n, v FROM string_chunks WHERE tenant = @tenant AND key_id = @key_id AND n >= @first AND n <= @last ORDER BY n;
+
+-- strings.select_chunks_in_2
+SELECT n, v FROM string_chunks FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND key_id = @key_id AND n IN (@n0, @n1);
 
 -- strings.select_length
 SELECT k.type, COALESCE(LENGTH(k.v), s.size, 0) FROM keyspace k LEFT JOIN string_sizes s ON s.tenant = k.tenant AND s.key_id = k.id WHERE k.tenant = @tenant AND k.db = @db AND (k.k = @k) AND (expires_at IS NULL OR expires_at > @now);

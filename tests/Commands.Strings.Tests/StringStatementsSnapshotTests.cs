@@ -9,7 +9,7 @@ public class StringStatementsSnapshotTests
     public void Every_strings_statement_matches_the_approved_snapshot() =>
         SqlSnapshot.Verify([typeof(StringStatements)],
             [StringStatements.SelectMany(1), StringStatements.SelectMany(4), StringStatements.LockMany(2), StringStatements.LockValues(2),
-             StringStatements.UpsertChunks(2)]);
+             StringStatements.UpsertChunks(2), StringStatements.SelectChunksIn(2)]);
 
     [Theory]
     [InlineData(1, 1)]

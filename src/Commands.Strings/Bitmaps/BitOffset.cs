@@ -14,6 +14,10 @@ internal static class BitOffset
     public static long Parse(ReadOnlySpan<byte> arg) =>
         RedisNumbers.TryParseInt64(arg, out var offset) ? Checked(offset) : throw new RedisException(Invalid);
 
+    /// <summary>A plain offset, or false where <see cref="Parse(ReadOnlySpan{byte})"/> would throw.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> arg, out long offset) =>
+        RedisNumbers.TryParseInt64(arg, out offset) && offset >= 0 && offset >> 3 < StringLimits.MaxLength;
+
     /// <summary>A BITFIELD offset, where <c>#N</c> names the N-th field of <paramref name="bits"/> bits.</summary>
     public static long Parse(ReadOnlySpan<byte> arg, int bits)
     {

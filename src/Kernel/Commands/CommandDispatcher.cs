@@ -115,6 +115,12 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
             var message = e is MySqlException mysql ? BackendErrors.Describe(mysql) : BackendErrors.Unavailable(e);
             for (; answered < plans.Count; answered++) Error(context, message);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A family's bug answers the plans not yet answered, as a handler's does, and keeps the connection.
+            logger.LogError(e, "A batch of {Count} planned commands failed", plans.Count);
+            for (; answered < plans.Count; answered++) Error(context, "ERR internal error: " + e.Message);
+        }
     }
 
     private void Error(CommandContext context, string message)
