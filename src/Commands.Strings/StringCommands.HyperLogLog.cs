@@ -13,24 +13,68 @@ namespace RedisOnMySql.Commands.Strings;
 public sealed partial class StringCommands
 {
     [RedisCommand("pfadd", -2, CommandFlags.Write | CommandFlags.DenyOom | CommandFlags.Fast, 1, 1, 1, Group = "hyperloglog", Summary = "Adds the specified elements to the specified HyperLogLog.", Since = "2.8.9")]
-    public async ValueTask PfAdd(CommandContext ctx)
-    {
-        var key = ctx.Arg(1);
-        bool changed = await ctx.Sql.TransactionAsync(async tx =>
+    public ValueTask PfAdd(CommandContext ctx) => ctx.RunPlanAsync(PlanPfAdd(ctx));
+
+    [CommandPlan("pfadd")]
+    public CommandPlan PlanPfAdd(CommandContext ctx) =>
+        new(StringStatements.LockString, [ctx.Arg(1), ctx.Args.Skip(2).ToArray(), ctx.NowMs], PlanReplies.IntegerOrError)
         {
-            var stored = await StoredString.LockAsync(tx, key, ctx.NowMs);
-            var existing = await ReadHllAsync(stored);
+            Merge = AddsTogether, Key = ctx.Arg(1),
+        };
+
+    /// <summary>Pipelined and concurrent PFADDs of a tenant and db share one transaction: per key one read and one write.</summary>
+    private static readonly SharedTransaction AddsTogether = new(AddAllAsync, policies => policies.Set);
+
+    /// <summary>
+    /// The PFADDs of a batch, key by key in key order, each in arrival order on what those before it added. One that
+    /// fails (a corrupt value) changes nothing, as alone it would write nothing.
+    /// </summary>
+    private static async Task<object?[]?[]> AddAllAsync(ISqlRunner tx, IReadOnlyList<CommandPlan> plans)
+    {
+        var replies = new object?[]?[plans.Count];
+        var byKey = Enumerable.Range(0, plans.Count).GroupBy(i => plans[i].Key!, KeyBytesComparer.Instance)
+            .OrderBy(g => g.Key, KeyBytesComparer.Instance);
+        foreach (var commands in byKey)
+        {
+            var stored = await StoredString.LockAsync(tx, commands.Key, commands.Max(i => (long)plans[i].Values[^1]!));
+            HllValue? existing;
+            try
+            {
+                existing = await ReadHllAsync(stored);
+            }
+            catch (RedisException e)
+            {
+                foreach (int i in commands) replies[i] = PlanReplies.Error(e.Message);
+                continue;
+            }
             var hll = existing ?? HllValue.CreateEmpty();
             // Creating the key counts as a change even with no elements, as in Redis.
-            bool updated = existing is null;
-            for (int i = 2; i < ctx.Count; i++) updated |= hll.Add(ctx.Arg(i));
-            if (!updated) return false;
+            bool create = existing is null;
+            int changes = 0;
+            foreach (int i in commands)
+            {
+                // Only a sparse value can turn out corrupt halfway: it is small, so a copy to return to is cheap.
+                byte[]? before = hll.Encoding == HllEncoding.Sparse ? hll.Bytes.ToArray() : null;
+                try
+                {
+                    bool updated = create;
+                    foreach (var element in (byte[][])plans[i].Values[1]!) updated |= hll.Add(element);
+                    create = false;
+                    if (updated) changes++;
+                    replies[i] = [updated ? 1L : 0L];
+                }
+                catch (RedisException e)
+                {
+                    replies[i] = PlanReplies.Error(e.Message);
+                    if (before is not null) hll = HllValue.Wrap(before);
+                }
+            }
+            if (changes == 0) continue;
             hll.MarkStale();
             await stored.ReplaceAsync(hll.Bytes, keepTtl: true);
-            await tx.NotifyAsync(NotifyFlags.String, "pfadd", key);
-            return true;
-        }, ctx.Sql.Retry.Set);
-        ctx.Reply.WriteInteger(changed ? 1 : 0);
+            for (int n = 0; n < changes; n++) await tx.NotifyAsync(NotifyFlags.String, "pfadd", commands.Key);
+        }
+        return replies;
     }
 
     [RedisCommand("pfcount", -2, CommandFlags.ReadOnly, 1, -1, 1, Group = "hyperloglog", Summary = "Return the approximated cardinality of the set(s) observed by the HyperLogLog at key(s).", Since = "2.8.9")]

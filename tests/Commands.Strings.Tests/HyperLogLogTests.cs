@@ -129,6 +129,38 @@ public class HyperLogLogTests(StringsFixture fixture)
         await redis.CommandAsync("DEL", fromRedis, native, merged);
     }
 
+    [Fact]
+    public async Task Concurrent_pfadds_of_many_clients_end_with_redis_bytes_and_count_each_change_once()
+    {
+        using var redis = new RawRespClient(RedisServer.Shared.Port);
+        var key = ProxyFixture.Key();
+        var elements = Elements(new Random(23), 3000);
+        await redis.CommandAsync(["PFADD", key, .. elements]);
+        var connections = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fixture.ConnectAsync()));
+        try
+        {
+            // One element per PFADD from 8 connections at once, so batches mix them; each of the first 300 is sent again
+            // later on the same connection (3000 is a multiple of 8), when it can change nothing.
+            var adds = elements.Concat(elements.Take(300)).Select((element, i) =>
+                connections[i % connections.Length].GetDatabase().HyperLogLogAddAsync(key, element)).ToList();
+            var changed = await Task.WhenAll(adds);
+            Assert.All(changed.Skip(elements.Length), Assert.False);
+            Assert.Equal(await RedisValueAsync(redis, key), await ProxyValueAsync(key));
+            Assert.Equal(await redis.CommandAsync("PFCOUNT", key), await (await fixture.RawAsync()).CommandAsync("PFCOUNT", key));
+        }
+        finally
+        {
+            foreach (var connection in connections) await connection.DisposeAsync();
+            await redis.CommandAsync("DEL", key);
+        }
+    }
+
+    private async Task<byte[]> ProxyValueAsync(string key)
+    {
+        await using var client = await fixture.ConnectAsync();
+        return (byte[])(await client.GetDatabase().StringGetAsync(key))!;
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
