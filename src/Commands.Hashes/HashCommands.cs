@@ -118,8 +118,7 @@ public sealed partial class HashCommands : ICommandFamily, IChildRowOwner
     private static async Task<object?[]?[]> SetFieldsAsync(ISqlRunner tx, IReadOnlyList<CommandPlan> plans)
     {
         var replies = new object?[]?[plans.Count];
-        var byKey = Enumerable.Range(0, plans.Count).GroupBy(i => plans[i].Key!, KeyBytesComparer.Instance)
-            .OrderBy(g => g.Key, KeyBytesComparer.Instance);
+        var byKey = SharedTransaction.ByKey(plans);
         foreach (var commands in byKey)
         {
             var fields = commands.Select(i => (FieldList)plans[i].Values[1]!).ToList();

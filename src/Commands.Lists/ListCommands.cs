@@ -93,8 +93,7 @@ public sealed partial class ListCommands : ICommandFamily, IChildRowOwner
     private static async IAsyncEnumerable<(IGrouping<byte[], int> Commands, LockedList List)> LockEachAsync(ISqlRunner tx,
         IReadOnlyList<CommandPlan> plans, object?[]?[] replies, Func<IEnumerable<int>, (long FromHead, long FromTail)>? ends = null)
     {
-        var byKey = Enumerable.Range(0, plans.Count).GroupBy(i => plans[i].Key!, KeyBytesComparer.Instance)
-            .OrderBy(g => g.Key, KeyBytesComparer.Instance);
+        var byKey = SharedTransaction.ByKey(plans);
         foreach (var commands in byKey)
         {
             LockedList list;

@@ -60,8 +60,7 @@ public sealed partial class SortedSetCommands
     private static async Task<object?[]?[]> PopAllAsync(ISqlRunner tx, IReadOnlyList<CommandPlan> plans)
     {
         var replies = new object?[]?[plans.Count];
-        var byKey = Enumerable.Range(0, plans.Count).GroupBy(i => plans[i].Key!, KeyBytesComparer.Instance)
-            .OrderBy(g => g.Key, KeyBytesComparer.Instance);
+        var byKey = SharedTransaction.ByKey(plans);
         foreach (var commands in byKey)
         {
             LockedZSet zset;

@@ -75,8 +75,7 @@ public sealed partial class SortedSetCommands(IServiceProvider services) : IComm
     private static async Task<object?[]?[]> AddAllAsync(ISqlRunner tx, IReadOnlyList<CommandPlan> plans)
     {
         var replies = new object?[]?[plans.Count];
-        var byKey = Enumerable.Range(0, plans.Count).GroupBy(i => plans[i].Key!, KeyBytesComparer.Instance)
-            .OrderBy(g => g.Key, KeyBytesComparer.Instance);
+        var byKey = SharedTransaction.ByKey(plans);
         foreach (var commands in byKey)
         {
             var requests = commands.ToDictionary(i => i, i => (ZAddRequest)plans[i].Values[1]!);

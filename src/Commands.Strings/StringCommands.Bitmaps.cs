@@ -44,8 +44,7 @@ public sealed partial class StringCommands
     private static async Task<object?[]?[]> SetAllBitsAsync(ISqlRunner tx, IReadOnlyList<CommandPlan> plans)
     {
         var replies = new object?[]?[plans.Count];
-        var byKey = Enumerable.Range(0, plans.Count).GroupBy(i => plans[i].Key!, KeyBytesComparer.Instance)
-            .OrderBy(g => g.Key, KeyBytesComparer.Instance);
+        var byKey = SharedTransaction.ByKey(plans);
         foreach (var commands in byKey)
         {
             var value = await StoredString.LockAsync(tx, commands.Key, commands.Max(i => (long)plans[i].Values[^1]!));

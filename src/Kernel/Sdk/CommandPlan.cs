@@ -53,15 +53,27 @@ public sealed class KeyedRead(Func<int, Statement> forKeys) : PlanMerge
     public Func<ISqlRunner, object?[], Task<object?[]?>>? Complete { get; init; }
 
     /// <summary>The rows with every partial one completed; rows shared by several plans are completed once.</summary>
-    internal async Task<object?[]?[]> CompleteAsync(ISqlRunner sql, object?[]?[] rows)
+    internal ValueTask<object?[]?[]> CompleteAsync(ISqlRunner sql, object?[]?[] rows)
     {
-        if (IsPartial is null || Complete is null) return rows;
+        // The usual batch has no partial row: answered without an async state machine.
+        if (IsPartial is not null && Complete is not null)
+        {
+            foreach (var row in rows)
+            {
+                if (row is not null && IsPartial(row)) return new(CompletePartialAsync(sql, rows));
+            }
+        }
+        return new(rows);
+    }
+
+    private async Task<object?[]?[]> CompletePartialAsync(ISqlRunner sql, object?[]?[] rows)
+    {
         Dictionary<object?[], object?[]?>? completed = null;
         for (int i = 0; i < rows.Length; i++)
         {
-            if (rows[i] is not { } row || !IsPartial(row)) continue;
+            if (rows[i] is not { } row || !IsPartial!(row)) continue;
             completed ??= new(ReferenceEqualityComparer.Instance);
-            if (!completed.TryGetValue(row, out var whole)) completed[row] = whole = await Complete(sql, row).ConfigureAwait(false);
+            if (!completed.TryGetValue(row, out var whole)) completed[row] = whole = await Complete!(sql, row).ConfigureAwait(false);
             rows[i] = whole;
         }
         return rows;
@@ -127,6 +139,14 @@ public sealed class SharedTransaction(Func<ISqlRunner, IReadOnlyList<CommandPlan
 {
     public Func<ISqlRunner, IReadOnlyList<CommandPlan>, Task<object?[]?[]>> Work { get; } = work;
     public RetryPolicy Retry(RetryPolicies policies) => retry(policies);
+
+    /// <summary>
+    /// The indexes of a batch's plans grouped by key, in arrival order within a key and keys in byte order: the order a
+    /// <see cref="Work"/> locks them in, so concurrent batches do not deadlock.
+    /// </summary>
+    public static IEnumerable<IGrouping<byte[], int>> ByKey(IReadOnlyList<CommandPlan> plans) =>
+        Enumerable.Range(0, plans.Count).GroupBy(i => plans[i].Key!, KeyBytesComparer.Instance)
+            .OrderBy(g => g.Key, KeyBytesComparer.Instance);
 }
 
 /// <summary>Replies from the rows of <see cref="KeyedUpdate"/> and <see cref="SharedTransaction"/> plans: a value, or an error text.</summary>
