@@ -22,6 +22,8 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
     public CommandPlan? TryPlan(CommandContext context, List<byte[]> args)
     {
         var entry = table.Find(args[0]);
+        // With replies off or skipped, each command runs alone, so CLIENT REPLY's muting applies to whole commands.
+        if (context.Session.Replies != ReplyMode.On) return null;
         if (entry?.Planner == null || Rejection(context.Session, entry, args) != null) return null;
         // A tenant that asks for lookup events (or whose setting this proxy has not read yet) runs keyed commands one by one.
         if (entry.FirstKey > 0 && (context.Session.Sql?.LastKnownNotifyFlags() is not { } flags || LookupEvents.Raises(entry, flags)))

@@ -11,14 +11,29 @@ public sealed class RespWriter(IBufferWriter<byte> output)
     private const int MaxNumberLineLength = 1 + 20 + 2;
 
     private IBufferWriter<byte> _output = output;
+    private IBufferWriter<byte> _target = output;
+    private DiscardingBufferWriter? _discard;
+    private bool _muted;
 
     /// <summary>Bytes written since construction or the last <see cref="Reset"/>.</summary>
     public long BytesWritten { get; private set; }
 
     public void Reset(IBufferWriter<byte> output)
     {
-        _output = output;
+        _target = output;
+        _output = _muted ? _discard! : output;
         BytesWritten = 0;
+    }
+
+    /// <summary>While muted (CLIENT REPLY OFF or SKIP), everything written is dropped, across <see cref="Reset"/>s.</summary>
+    public bool Muted
+    {
+        get => _muted;
+        set
+        {
+            _muted = value;
+            _output = value ? _discard ??= new DiscardingBufferWriter() : _target;
+        }
     }
 
     public void WriteOk() => WriteRaw("+OK\r\n"u8);

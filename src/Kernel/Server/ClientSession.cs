@@ -37,6 +37,9 @@ public sealed class ClientSession
     public SqlExecutor? Sql { get; private set; }
     public bool IsAuthenticated => Sql != null;
 
+    /// <summary>Which replies are sent (CLIENT REPLY); anything but On runs every command through its handler.</summary>
+    public ReplyMode Replies { get; set; }
+
     /// <summary>Set by QUIT: the connection flushes the reply and closes.</summary>
     public bool CloseRequested { get; set; }
 

@@ -172,7 +172,21 @@ public sealed class RespConnectionHandler(
                 i++;
             }
             if (plans.Count > 0) await dispatcher.ExecuteBatchAsync(context, plans).ConfigureAwait(false);
-            if (i < requests.Count) await dispatcher.ExecuteAsync(context, requests[i++]).ConfigureAwait(false);
+            if (i < requests.Count) await ExecuteOneAsync(context, requests[i++]).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs one request through its handler, then ends a CLIENT REPLY SKIP that applied to it, or arms one it set.</summary>
+    private async ValueTask ExecuteOneAsync(CommandContext context, List<byte[]> request)
+    {
+        var session = context.Session;
+        var before = session.Replies;
+        await dispatcher.ExecuteAsync(context, request).ConfigureAwait(false);
+        if (session.Replies == ReplyMode.SkipNext) session.Replies = ReplyMode.Skip;
+        else if (before == ReplyMode.Skip && session.Replies == ReplyMode.Skip)
+        {
+            session.Replies = ReplyMode.On;
+            context.Reply.Muted = false;
         }
     }
 

@@ -42,6 +42,8 @@ public sealed partial class ServerCommands
         "    Protect current client connection from eviction.",
         "NO-TOUCH (ON|OFF)",
         "    Will not touch LRU/LFU stats when this mode is on.",
+        "REPLY (ON|OFF|SKIP)",
+        "    Control the replies sent to the current connection.",
         "SETINFO <option> <value>",
         "    Set client meta attr. Options are:",
         "    * LIB-NAME: the client lib name.",
@@ -63,9 +65,23 @@ public sealed partial class ServerCommands
         .Add("kill", -3, ClientKill)
         .Add("setinfo", 4, ClientSetInfo)
         .Add("unblock", -3, ClientUnblock)
+        .Add("reply", 3, ClientReply)
         .Add("no-evict", 3, ClientOnOff)
         .Add("no-touch", 3, ClientOnOff)
         .Add("help", 2, ctx => Subcommands.WriteHelp(ctx, "CLIENT", ClientHelp));
+
+    /// <summary>CLIENT REPLY ON answers OK; OFF and SKIP answer nothing, and mute what follows (SKIP: one command).</summary>
+    private static ValueTask ClientReply(CommandContext ctx)
+    {
+        var session = ctx.Session;
+        if (ctx.ArgIs(2, "ON")) session.Replies = ReplyMode.On;
+        else if (ctx.ArgIs(2, "OFF")) session.Replies = ReplyMode.Off;
+        else if (ctx.ArgIs(2, "SKIP")) session.Replies = ReplyMode.SkipNext;
+        else throw new RedisException(RedisErrors.Syntax);
+        ctx.Reply.Muted = session.Replies != ReplyMode.On;
+        if (!ctx.Reply.Muted) ctx.Reply.WriteOk();
+        return ValueTask.CompletedTask;
+    }
 
     [RedisCommand("client", -2, CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Container, Group = "connection",
         Summary = "A container for client connection commands.", Since = "2.4.0")]
