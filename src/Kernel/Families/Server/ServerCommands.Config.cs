@@ -13,6 +13,8 @@ public sealed partial class ServerCommands
         "    Set the configuration <directive> to <value>.",
         "RESETSTAT",
         "    Reset statistics reported by the INFO command.",
+        "REWRITE",
+        "    Rewrite the configuration file.",
     ];
 
     private Subcommands? _config;
@@ -24,6 +26,8 @@ public sealed partial class ServerCommands
         .Add("get", -3, ConfigGet)
         .Add("set", -4, ConfigSet)
         .Add("resetstat", 2, ConfigResetStat)
+        // Redis's answer when it was started without a config file: the proxy's configuration is the operator's.
+        .Add("rewrite", 2, _ => throw RedisException.Err("The server is running without a config file"))
         .Add("help", 2, ctx => Subcommands.WriteHelp(ctx, "CONFIG", ConfigHelp));
 
     [RedisCommand("config", -2, CommandFlags.Admin | CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Container,
