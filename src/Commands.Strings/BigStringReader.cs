@@ -19,14 +19,20 @@ internal static class BigStringReader
         while (true)
         {
             if (await ReadByIdAsync(sql, id) is { } value) return (KeyType.String, value);
-            var row = await sql.QueryFirstAsync(StringStatements.SelectValue,
-                r => (Found: true, Type: (KeyType)Convert.ToByte(r.GetValue(0)), Value: r.IsDBNull(1) ? null : (byte[])r.GetValue(1),
-                    Id: Convert.ToInt64(r.GetValue(2))), key, nowMs);
-            if (!row.Found) return null;
+            if (await LookUpAsync(sql, key, nowMs) is not { } row) return null;
             if (row.Type != KeyType.String) return (row.Type, null);
-            if (row.Value is not null) return (KeyType.String, row.Value);
+            if (row.Inline is not null) return (KeyType.String, row.Inline);
             id = row.Id;
         }
+    }
+
+    /// <summary>A visible key's type, inline value (null for a big string and other types) and id; null when absent.</summary>
+    public static async Task<(KeyType Type, byte[]? Inline, long Id)?> LookUpAsync(ISqlRunner sql, byte[] key, long nowMs)
+    {
+        var row = await sql.QueryFirstAsync(StringStatements.SelectValue,
+            r => (Found: true, Type: (KeyType)Convert.ToByte(r.GetValue(0)), Value: r.IsDBNull(1) ? null : (byte[])r.GetValue(1),
+                Id: Convert.ToInt64(r.GetValue(2))), key, nowMs);
+        return row.Found ? (row.Type, row.Value, row.Id) : null;
     }
 
     /// <summary>True for a row of a string whose bytes are in chunks (columns k, type, v, ...).</summary>

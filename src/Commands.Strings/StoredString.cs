@@ -84,12 +84,12 @@ internal sealed class StoredString
     }
 
     /// <summary>The string's length, 0 when the key is absent; WRONGTYPE when it holds another type.</summary>
-    public long Length => CheckString() ? _size : 0;
+    public long Length => HoldsString() ? _size : 0;
 
     /// <summary>The whole value, null when the key is absent; WRONGTYPE when it holds another type.</summary>
     public async Task<byte[]?> ReadAllAsync()
     {
-        if (!CheckString()) return null;
+        if (!HoldsString()) return null;
         return _inline ?? await ReadRangeAsync(0, checked((int)_size));
     }
 
@@ -293,7 +293,8 @@ internal sealed class StoredString
         _hasRow = _live = false;
     }
 
-    private bool CheckString()
+    /// <summary>True when the key holds a string, false when it is absent; WRONGTYPE when it holds another type.</summary>
+    public bool HoldsString()
     {
         if (!_live) return false;
         if (_type != KeyType.String) throw new RedisException(RedisErrors.WrongType);
@@ -349,20 +350,9 @@ internal sealed class StoredString
         for (long from = first; from <= last; from += StringChunks.PerStatement)
         {
             long to = Math.Min(last, from + StringChunks.PerStatement - 1);
-            if (to == from && _chunks.TryGetValue(from, out var known))
-            {
-                CopyChunk(from, known, offset, target);
-                continue;
-            }
             if (keep)
             {
-                for (long n = from; n <= to; n++) _chunks[n] = [];
-                foreach (var (n, v) in await _tx.QueryListAsync(StringStatements.SelectChunks,
-                    r => (N: Convert.ToInt64(r.GetValue(0)), V: (byte[])r.GetValue(1)), _id, from, to))
-                {
-                    _chunks[n] = v;
-                    CopyChunk(n, v, offset, target);
-                }
+                for (long n = from; n <= to; n++) CopyChunk(n, await StoredChunkAsync(n), offset, target);
                 continue;
             }
             // Scans copy each chunk from the row into the target, allocating nothing per chunk.

@@ -26,7 +26,7 @@ public sealed partial class StringCommands
         {
             var value = writes.Count > 0 ? await StoredString.LockAsync(tx, key, ctx.NowMs) : await StoredString.OpenAsync(tx, key, ctx.NowMs);
             // With only GETs Redis reads the key with lookupKeyRead, which raises keymiss; BITFIELD_RO's the kernel raises.
-            if (!HoldsString(value) && writes.Count == 0 && !readOnly) await tx.NotifyAsync(NotifyFlags.KeyMiss, "keymiss", key);
+            if (!value.HoldsString() && writes.Count == 0 && !readOnly) await tx.NotifyAsync(NotifyFlags.KeyMiss, "keymiss", key);
             long length = value.Length;
             var bytes = SparseBytes.Covering(operations.Select(o => (o.FirstByte, o.LastByte)));
             foreach (var window in bytes.Windows.Where(w => w.Start < length))

@@ -114,7 +114,7 @@ public sealed partial class StringCommands
         {
             var value = await StoredString.OpenAsync(tx, ctx.Arg(1), ctx.NowMs);
             // Redis answers 0 for a missing key before it looks at the range.
-            if (!HoldsString(value)) return 0;
+            if (!value.HoldsString()) return 0;
             var range = BitCountRange(ctx, value.Length);
             if (range.IsEmpty) return 0;
             var counter = new BitCounter(range);
@@ -133,7 +133,7 @@ public sealed partial class StringCommands
         {
             var value = await StoredString.OpenAsync(tx, ctx.Arg(1), ctx.NowMs);
             // A missing key is an endless run of zeros, before Redis looks at the range.
-            if (!HoldsString(value)) return bit == 1 ? -1 : 0;
+            if (!value.HoldsString()) return bit == 1 ? -1 : 0;
             var range = BitPosRange(ctx, value.Length);
             if (range.IsEmpty) return -1;
             var finder = new BitPositionFinder(range, (int)bit);
@@ -215,8 +215,4 @@ public sealed partial class StringCommands
         long end = ctx.Count >= 5 ? ctx.ArgInt64(4) : -1;
         return BitRange.Resolve(start, end, unit, length);
     }
-
-    /// <summary>True when the key holds a string, false when it is absent; WRONGTYPE when it holds another type.</summary>
-    private static bool HoldsString(StoredString value) =>
-        value.IsString || (value.Exists ? throw new RedisException(RedisErrors.WrongType) : false);
 }

@@ -39,12 +39,11 @@ public sealed partial class StringCommands
     public async ValueTask GetRange(CommandContext ctx)
     {
         long start = ctx.ArgInt64(2), end = ctx.ArgInt64(3);
-        var row = await ctx.Sql.QueryFirstAsync(StringStatements.SelectValue,
-            r => (Type: (KeyType)Convert.ToByte(r.GetValue(0)), Value: r.IsDBNull(1) ? null : (byte[])r.GetValue(1)), ctx.Arg(1), ctx.NowMs);
-        if (row != default && row.Type != KeyType.String) throw new RedisException(RedisErrors.WrongType);
-        if (row == default || row.Value is not null)
+        var row = await BigStringReader.LookUpAsync(ctx.Sql, ctx.Arg(1), ctx.NowMs);
+        if (row is { Type: not KeyType.String }) throw new RedisException(RedisErrors.WrongType);
+        if (row?.Inline is not null || row is null)
         {
-            var value = row.Value ?? [];
+            var value = row?.Inline ?? [];
             var (from, count) = SubstringBounds(value.LongLength, start, end);
             ctx.Reply.WriteBulkString(value.AsSpan((int)from, count));
             return;

@@ -171,13 +171,10 @@ public sealed partial class StringCommands : ICommandFamily, IChildRowOwner
     /// <summary>The visible string value of a key, null when absent; WRONGTYPE for another type.</summary>
     private static async Task<byte[]?> ReadStringAsync(CommandContext ctx, byte[] key)
     {
-        var row = await ctx.Sql.QueryFirstAsync(StringStatements.SelectValue,
-            r => (Found: true, Type: (KeyType)Convert.ToByte(r.GetValue(0)), Value: r.IsDBNull(1) ? null : (byte[])r.GetValue(1),
-                Id: Convert.ToInt64(r.GetValue(2))), key, ctx.NowMs);
-        if (!row.Found) return null;
-        var (type, value) = row.Type == KeyType.String && row.Value is null
+        if (await BigStringReader.LookUpAsync(ctx.Sql, key, ctx.NowMs) is not { } row) return null;
+        var (type, value) = row.Type == KeyType.String && row.Inline is null
             ? await BigStringReader.ReadAsync(ctx.Sql, key, row.Id, ctx.NowMs) ?? (KeyType.String, null)
-            : (row.Type, row.Value);
+            : (row.Type, row.Inline);
         if (type != KeyType.String) throw new RedisException(RedisErrors.WrongType);
         return value;
     }

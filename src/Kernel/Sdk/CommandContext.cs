@@ -74,10 +74,19 @@ public sealed class CommandContext
         if (!RedisNumbers.TryParseDouble(_args[index], out var seconds)) throw RedisException.Err("timeout is not a float or out of range");
         double ms = seconds * 1000.0;
         if (ms < 0 || ms >= 9.2233720368547758e18) throw RedisException.Err("timeout is negative");
-        long whole = (long)ms;
-        // Beyond what a timer can wait (about 49 days) the wait is as good as forever.
-        return whole == 0 || whole > uint.MaxValue - 1 ? null : TimeSpan.FromMilliseconds(whole);
+        return WaitFor((long)ms);
     }
+
+    /// <summary>A timeout in whole milliseconds (0 = forever; null for forever), as WAIT takes it, with Redis 7.0's errors.</summary>
+    public TimeSpan? ArgTimeoutMs(int index)
+    {
+        if (!RedisNumbers.TryParseInt64(_args[index], out var ms)) throw RedisException.Err("timeout is not an integer or out of range");
+        if (ms < 0) throw RedisException.Err("timeout is negative");
+        return WaitFor(ms);
+    }
+
+    /// <summary>Beyond what a timer can wait (about 49 days) the wait is as good as forever.</summary>
+    private static TimeSpan? WaitFor(long ms) => ms == 0 || ms > uint.MaxValue - 1 ? null : TimeSpan.FromMilliseconds(ms);
 
     /// <summary>Runs a plan of this command as its handler: a handler whose command always has a plan just runs it.</summary>
     public async ValueTask RunPlanAsync(CommandPlan plan) => await Sql.RunPlansAsync([plan], (p, row) => p.Reply(Reply, row));

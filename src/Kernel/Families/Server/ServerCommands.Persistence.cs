@@ -53,14 +53,8 @@ public sealed partial class ServerCommands
     public async ValueTask Wait(CommandContext ctx)
     {
         long replicas = ctx.ArgInt64(1);
-        if (!RedisNumbers.TryParseInt64(ctx.Arg(2), out var timeoutMs)) throw RedisException.Err("timeout is not an integer or out of range");
-        if (timeoutMs < 0) throw RedisException.Err("timeout is negative");
-        if (replicas > 0)
-        {
-            // Beyond what a timer can wait (about 49 days) the wait is as good as forever.
-            TimeSpan? timeout = timeoutMs == 0 || timeoutMs > uint.MaxValue - 1 ? null : TimeSpan.FromMilliseconds(timeoutMs);
-            await ctx.BlockAsync<object>([], timeout, _ => Task.FromResult<object?>(null));
-        }
+        var timeout = ctx.ArgTimeoutMs(2);
+        if (replicas > 0) await ctx.BlockAsync<object>([], timeout, _ => Task.FromResult<object?>(null));
         ctx.Reply.WriteInteger(0);
     }
 }
