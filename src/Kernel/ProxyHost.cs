@@ -97,6 +97,7 @@ public static class ProxyHost
         services.AddSingleton<EventFeed>();
         services.AddSingleton<BlockingRegistry>();
         services.AddSingleton<ProxyRegistry>();
+        services.AddSingleton<Transactions.TransactionRunner>();
         services.AddHostedService<EventCleanupService>();
         services.AddHostedService<PubsubCleanupService>();
         services.AddHostedService<ProxyHeartbeatService>();

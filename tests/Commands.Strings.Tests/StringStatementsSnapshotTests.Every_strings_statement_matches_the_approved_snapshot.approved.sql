@@ -1,5 +1,5 @@
 ﻿-- strings.append_value
-UPDATE keyspace SET v = CONCAT(v, @v) WHERE tenant = @tenant AND db = @db AND k = @k;
+UPDATE keyspace SET v = CONCAT(v, @v), ver = ver + 1 WHERE tenant = @tenant AND db = @db AND k = @k;
 
 -- strings.insert_big_string
 INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k, 1, NULL, @expires_at);

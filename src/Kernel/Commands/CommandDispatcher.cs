@@ -24,6 +24,8 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
         var entry = table.Find(args[0]);
         // With replies off or skipped, each command runs alone, so CLIENT REPLY's muting applies to whole commands.
         if (context.Session.Replies != ReplyMode.On) return null;
+        // Inside MULTI every command is queued (or refused) by ExecuteAsync.
+        if (context.Session.Multi.Active) return null;
         if (entry?.Planner == null || Rejection(context.Session, entry, args) != null) return null;
         // A tenant that asks for lookup events (or whose setting this proxy has not read yet) runs keyed commands one by one.
         if (entry.FirstKey > 0 && (context.Session.Sql?.LastKnownNotifyFlags() is not { } flags || LookupEvents.Raises(entry, flags)))
@@ -43,19 +45,66 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
         var entry = table.Find(args[0]);
         session.LastInteraction = DateTimeOffset.UtcNow;
         stats.CommandProcessed();
+        var multi = session.Multi;
         if (entry == null)
         {
+            multi.Abort();
             Error(context, UnknownCommand(args));
             return;
         }
         session.LastCommand = entry.Name;
         if (Rejection(session, entry, args) is { } rejection)
         {
-            Error(context, rejection);
+            Reject(context, entry, rejection);
             return;
         }
-
+        if (multi.Active && entry.Has(CommandFlags.NoMulti))
+        {
+            Reject(context, entry, "ERR Command not allowed inside a transaction");
+            return;
+        }
+        if (multi.Active && !entry.Has(CommandFlags.NotQueued))
+        {
+            multi.Queue(args);
+            context.Reply.WriteSimpleString("QUEUED");
+            return;
+        }
         context.Reset(args, entry);
+        await RunHandlerAsync(context, entry, args).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a command that MULTI queued, inside EXEC's transaction, and returns the exception it ended with (already
+    /// answered as an error reply), or null when it succeeded.
+    /// </summary>
+    internal ValueTask<Exception?> ExecuteQueuedAsync(CommandContext context, List<byte[]> args)
+    {
+        var entry = table.Find(args[0])!;
+        stats.CommandProcessed();
+        context.Reset(args, entry);
+        return RunHandlerAsync(context, entry, args);
+    }
+
+    /// <summary>
+    /// A refused command answers the error and, inside MULTI, makes EXEC fail with EXECABORT; a refused EXEC itself
+    /// discards the transaction (if any) and says why with EXECABORT, as Redis's rejectCommand does.
+    /// </summary>
+    private void Reject(CommandContext context, CommandEntry entry, string error)
+    {
+        var multi = context.Session.Multi;
+        if (entry.Name == "exec")
+        {
+            multi.Discard();
+            Error(context, "EXECABORT Transaction discarded because of: " + (error.StartsWith("ERR ", StringComparison.Ordinal) ? error[4..] : error));
+            return;
+        }
+        multi.Abort();
+        Error(context, error);
+    }
+
+    private async ValueTask<Exception?> RunHandlerAsync(CommandContext context, CommandEntry entry, List<byte[]> args)
+    {
+        var session = context.Session;
         try
         {
             var lookup = entry.FirstKey > 0 && session.Sql is { } sql
@@ -63,25 +112,30 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
                 : null;
             await entry.Handler(context).ConfigureAwait(false);
             if (lookup is not null) await lookup.AfterAsync(session.Sql!).ConfigureAwait(false);
+            return null;
         }
         catch (RedisException e)
         {
             Error(context, e.Message);
+            return e;
         }
         catch (MySqlException e)
         {
             logger.LogWarning(e, "MySQL failed during {Command}", entry.Name);
             Error(context, BackendErrors.Describe(e));
+            return e;
         }
         catch (Exception e) when (BackendErrors.IsConnectionLoss(e))
         {
             logger.LogWarning("MySQL connection lost during {Command}: {Message}", entry.Name, e.Message);
             Error(context, BackendErrors.Unavailable(e));
+            return e;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Command {Command} failed", entry.Name);
             Error(context, "ERR internal error: " + e.Message);
+            return e;
         }
     }
 

@@ -47,7 +47,11 @@ public sealed record CommandEntry(
         if (Has(CommandFlags.Blocking)) yield return "blocking";
         if (Has(CommandFlags.Loading)) yield return "loading";
         if (Has(CommandFlags.Stale)) yield return "stale";
-        if (Has(CommandFlags.NoAuth)) yield return "no_auth";
+        if (Has(CommandFlags.SkipSlowlog)) yield return "skip_slowlog";
         if (Has(CommandFlags.Fast)) yield return "fast";
+        if (Has(CommandFlags.NoAuth)) yield return "no_auth";
+        if (Has(CommandFlags.NoAsyncLoading)) yield return "no_async_loading";
+        if (Has(CommandFlags.NoMulti)) yield return "no_multi";
+        if (Has(CommandFlags.AllowBusy)) yield return "allow_busy";
     }
 }

@@ -16,6 +16,11 @@ public enum CommandFlags
     Loading = 1 << 8,
     Stale = 1 << 9,
     NoScript = 1 << 10,
+    SkipSlowlog = 1 << 11,
+    NoAsyncLoading = 1 << 12,
+    /// <summary>Refused inside MULTI with "Command not allowed inside a transaction".</summary>
+    NoMulti = 1 << 13,
+    AllowBusy = 1 << 14,
 
     /// <summary>
     /// Allowed in RESP2's subscribed context, where Redis accepts only (P|S)SUBSCRIBE, (P|S)UNSUBSCRIBE, PING, QUIT and
@@ -29,4 +34,10 @@ public enum CommandFlags
     /// Redis. Not a Redis flag: COMMAND does not report it.
     /// </summary>
     Container = 1 << 17,
+
+    /// <summary>
+    /// Runs at once inside MULTI instead of being queued: EXEC, DISCARD, MULTI, WATCH, QUIT and RESET, as Redis's
+    /// processCommand lists them. Not a Redis flag: COMMAND does not report it.
+    /// </summary>
+    NotQueued = 1 << 18,
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using RedisOnMySql.Kernel.Blocking;
 using RedisOnMySql.Kernel.Sql;
+using RedisOnMySql.Kernel.Transactions;
 
 namespace RedisOnMySql.Kernel.Server;
 
@@ -39,6 +40,9 @@ public sealed class ClientSession
 
     /// <summary>Which replies are sent (CLIENT REPLY); anything but On runs every command through its handler.</summary>
     public ReplyMode Replies { get; set; }
+
+    /// <summary>MULTI's queue and WATCH's keys.</summary>
+    public MultiState Multi { get; } = new();
 
     /// <summary>Set by QUIT: the connection flushes the reply and closes.</summary>
     public bool CloseRequested { get; set; }
@@ -98,6 +102,13 @@ public sealed class ClientSession
         User = null;
         Tenant = null;
         Sql = null;
+    }
+
+    /// <summary>Runs the next commands through <paramref name="sql"/> and its db: EXEC's transaction, then out of it again.</summary>
+    internal void UseExecutor(SqlExecutor sql)
+    {
+        Sql = sql;
+        Db = sql.Scope.Db;
     }
 
     public void Select(int db)

@@ -152,10 +152,14 @@ public sealed class SqlBuilder
                         "(" + string.Join(", ", vals.Select(v => v.EndsWith("[]", StringComparison.Ordinal) ? v[..^2] + row : v)) + ")")));
                 }
                 if (_onDuplicate.Count > 0)
+                {
+                    BumpsKeyVersion(_onDuplicate, "ver = ");
                     sql.Append(" ON DUPLICATE KEY UPDATE ").Append(string.Join(", ", _onDuplicate));
+                }
                 break;
             case Kind.Update:
                 if (_sets.Count == 0) throw new InvalidOperationException($"{name}: UPDATE without SET");
+                BumpsKeyVersion(_sets, "ver = ");
                 sql.Append("UPDATE ").Append(_table.Name).Append(" SET ").Append(string.Join(", ", _sets));
                 AppendWhere(sql);
                 AppendOrderLimit(sql);
@@ -169,8 +173,36 @@ public sealed class SqlBuilder
 
         var text = sql.ToString();
         var names = ParameterNames(text);
-        return new Statement(name, text, names.Where(n => n is not ("tenant" or "db")).ToList(),
-            names.Contains("tenant"), names.Contains("db"));
+        var parameters = names.Where(n => n is not ("tenant" or "db")).ToList();
+        // Child rows hang off a key's id, so their tables are scoped by tenant only (the keyspace and the feed have a db).
+        bool writesChildRows = _kind != Kind.Select && _table.Scope == TableScope.Tenant && !_unscoped;
+        return new Statement(name, text, parameters, names.Contains("tenant"), names.Contains("db"), writesChildRows,
+            _kind == Kind.Select && _forUpdate && _table == SqlTable.Keyspace ? KeyLockOf(parameters) : null);
+    }
+
+    /// <summary>
+    /// Every change of a keyspace row changes the key's version (WATCH): the builder adds the assignment to each UPDATE
+    /// and upsert of the keyspace, so no family can forget it.
+    /// </summary>
+    private void BumpsKeyVersion(List<string> assignments, string prefix)
+    {
+        if (_table == SqlTable.Keyspace && !assignments.Any(a => a.StartsWith(prefix, StringComparison.Ordinal)))
+            assignments.Add(prefix + "ver + 1");
+    }
+
+    /// <summary>
+    /// The keys a keyspace read FOR UPDATE locks: its <c>@k</c> value, or its <c>@k0</c>, <c>@k1</c>... IN-list, in the
+    /// db of its <see cref="InDatabase"/> parameter or the session's. A lock that names its keys otherwise changes no
+    /// version (the WATCH check's own lock, for one).
+    /// </summary>
+    private KeyLock? KeyLockOf(List<string> parameters)
+    {
+        var keys = parameters.Select((n, i) => (n, i))
+            .Where(p => p.n == "k" || (p.n.Length > 1 && p.n[0] == 'k' && p.n[1..].All(char.IsAsciiDigit)))
+            .Select(p => p.i).ToArray();
+        if (keys.Length == 0) return null;
+        int db = parameters.IndexOf(_dbParameter.TrimStart('@'));
+        return new KeyLock(keys, _dbParameter == "@db" ? null : db);
     }
 
     private bool ScopesDb => !_unscoped && !_allDatabases && _table.Scope == TableScope.TenantAndDb;

@@ -18,20 +18,52 @@ public sealed class SqlExecutor : ISqlRunner
     private readonly BackendPool _pool;
     private readonly EventFeed? _events;
 
+    /// <summary>EXEC's transaction, when this executor runs a queued command: every statement and transaction joins it.</summary>
+    private readonly SqlTransaction? _ambient;
+
     /// <param name="events">the feed its transactions append to; null for maintenance work, which appends nothing</param>
     public SqlExecutor(BackendPool pool, SqlScope scope, RetryPolicies retry, EventFeed? events = null)
+        : this(pool, scope, retry, events, null)
+    {
+    }
+
+    private SqlExecutor(BackendPool pool, SqlScope scope, RetryPolicies retry, EventFeed? events, SqlTransaction? ambient)
     {
         _pool = pool;
         Scope = scope;
         Retry = retry;
         _events = events;
+        _ambient = ambient;
     }
 
     public SqlScope Scope { get; }
     public RetryPolicies Retry { get; }
 
-    /// <summary>The same pool, bound to another logical database (SELECT).</summary>
-    public SqlExecutor WithDb(int db) => new(_pool, Scope with { Db = db }, Retry, _events);
+    /// <summary>The same pool, bound to another logical database (SELECT), inside the same EXEC if there is one.</summary>
+    public SqlExecutor WithDb(int db) => new(_pool, Scope with { Db = db }, Retry, _events, _ambient?.WithScope(Scope with { Db = db }));
+
+    /// <summary>This executor outside of any EXEC.</summary>
+    internal SqlExecutor WithoutTransaction() => _ambient is null ? this : new(_pool, Scope, Retry, _events, null);
+
+    /// <summary>
+    /// Starts EXEC's transaction: the executor it returns runs every statement, transaction and plan of the queued
+    /// commands inside it, with a savepoint per command (<see cref="TransactionLog"/>).
+    /// </summary>
+    internal async Task<QueuedTransaction> BeginQueuedAsync(IsolationLevel isolation)
+    {
+        var connection = await OpenAsync().ConfigureAwait(false);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(isolation).ConfigureAwait(false);
+            var tx = new SqlTransaction(connection, transaction, Scope, _events, new TransactionLog(savepoints: true));
+            return new QueuedTransaction(connection, transaction, tx, new SqlExecutor(_pool, Scope, Retry, _events, tx), _events);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     private async Task<MySqlConnection> OpenAsync()
     {
@@ -51,6 +83,7 @@ public sealed class SqlExecutor : ISqlRunner
 
     public async Task<T?> QueryFirstAsync<T>(Statement statement, Func<DbDataReader, T> map, params object?[] values)
     {
+        if (_ambient is not null) return await _ambient.QueryFirstAsync(statement, map, values).ConfigureAwait(false);
         await using var connection = await OpenAsync().ConfigureAwait(false);
         await using var command = await StatementCommand.CreateAsync(connection, null, Scope, statement, values).ConfigureAwait(false);
         return await StatementCommand.QueryFirstAsync(command, map).ConfigureAwait(false);
@@ -58,21 +91,25 @@ public sealed class SqlExecutor : ISqlRunner
 
     public async Task<List<T>> QueryListAsync<T>(Statement statement, Func<DbDataReader, T> map, params object?[] values)
     {
+        if (_ambient is not null) return await _ambient.QueryListAsync(statement, map, values).ConfigureAwait(false);
         await using var connection = await OpenAsync().ConfigureAwait(false);
         await using var command = await StatementCommand.CreateAsync(connection, null, Scope, statement, values).ConfigureAwait(false);
         return await StatementCommand.QueryListAsync(command, map).ConfigureAwait(false);
     }
 
     /// <summary>A single write; retried like string_set_retry when MySQL reports a deadlock or lock-wait timeout.</summary>
-    public Task<int> ExecuteAsync(Statement statement, params object?[] values) => WithRetryAsync(async () =>
+    public Task<int> ExecuteAsync(Statement statement, params object?[] values) => _ambient is not null
+        ? _ambient.ExecuteAsync(statement, values)
+        : WithRetryAsync(async () =>
     {
         await using var connection = await OpenAsync().ConfigureAwait(false);
         await using var command = await StatementCommand.CreateAsync(connection, null, Scope, statement, values).ConfigureAwait(false);
         return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }, Retry.Set, inTransaction: false);
 
-    public Task NotifyAsync(NotifyFlags type, string eventName, byte[] key, int? db = null) =>
-        KeyspaceMessages.PublishAsync(this, _events, Scope, type, eventName, key, db);
+    public Task NotifyAsync(NotifyFlags type, string eventName, byte[] key, int? db = null) => _ambient is not null
+        ? _ambient.NotifyAsync(type, eventName, key, db)
+        : KeyspaceMessages.PublishAsync(this, _events, Scope, type, eventName, key, db);
 
     /// <summary>Messages committed together; this proxy's listeners get them after the commit, in order.</summary>
     public Task AppendEventsAsync(IReadOnlyList<(EventKind Kind, byte[] Topic, byte[] Payload)> events) =>
@@ -90,7 +127,9 @@ public sealed class SqlExecutor : ISqlRunner
             return true;
         }, Retry.Set);
 
-    public Task<long> InsertAsync(Statement statement, params object?[] values) => WithRetryAsync(async () =>
+    public Task<long> InsertAsync(Statement statement, params object?[] values) => _ambient is not null
+        ? _ambient.InsertAsync(statement, values)
+        : WithRetryAsync(async () =>
     {
         await using var connection = await OpenAsync().ConfigureAwait(false);
         await using var command = await StatementCommand.CreateAsync(connection, null, Scope, statement, values).ConfigureAwait(false);
@@ -104,6 +143,11 @@ public sealed class SqlExecutor : ISqlRunner
     /// </summary>
     public async Task AppendEventAsync(EventKind kind, byte[] topic, byte[]? payload = null, int? db = null)
     {
+        if (_ambient is not null)
+        {
+            await _ambient.AppendEventAsync(kind, topic, payload, db).ConfigureAwait(false);
+            return;
+        }
         var feed = _events ?? throw new InvalidOperationException("this executor has no event feed");
         var e = new FeedEvent(Scope.Tenant, db ?? Scope.Db, kind, topic, payload);
         await ExecuteAsync(EventStatements.Append, e.Db, (int)kind, topic, payload, feed.Origin,
@@ -118,6 +162,11 @@ public sealed class SqlExecutor : ISqlRunner
     /// </summary>
     public async Task RunPlansAsync(IReadOnlyList<CommandPlan> plans, Action<CommandPlan, object?[]?> answer)
     {
+        if (_ambient is not null)
+        {
+            await RunInTransactionAsync(plans, answer).ConfigureAwait(false);
+            return;
+        }
         for (int start = 0; start < plans.Count;)
         {
             int end = start + 1;
@@ -127,6 +176,18 @@ public sealed class SqlExecutor : ISqlRunner
             if (merge != null) await _pool.QueueFor(this, merge).RunAsync(run, answer).ConfigureAwait(false);
             else await RunEachAsync(run, answer).ConfigureAwait(false);
             start = end;
+        }
+    }
+
+    /// <summary>Inside EXEC, plans are not shared with other clients: each runs alone in EXEC's transaction.</summary>
+    private async Task RunInTransactionAsync(IReadOnlyList<CommandPlan> plans, Action<CommandPlan, object?[]?> answer)
+    {
+        foreach (var plan in plans)
+        {
+            var row = plan.Merge is { } merge
+                ? (await RunMergedAsync(merge, [plan]).ConfigureAwait(false))[0]
+                : await QueryFirstAsync(plan.Statement, ReadRow, plan.Values).ConfigureAwait(false);
+            answer(plan, row);
         }
     }
 
@@ -297,7 +358,9 @@ public sealed class SqlExecutor : ISqlRunner
     /// or a racing insert it rolls back and runs the whole work again, as the policy allows. The work must therefore
     /// decide everything from what it reads inside the transaction.
     /// </summary>
-    public Task<T> TransactionAsync<T>(Func<SqlTransaction, Task<T>> work, RetryPolicy policy) => WithRetryAsync(async () =>
+    public Task<T> TransactionAsync<T>(Func<SqlTransaction, Task<T>> work, RetryPolicy policy) => _ambient is not null
+        ? work(_ambient)
+        : WithRetryAsync(async () =>
     {
         await using var connection = await OpenAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);

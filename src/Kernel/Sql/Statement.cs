@@ -6,13 +6,16 @@ namespace RedisOnMySql.Kernel.Sql;
 /// </summary>
 public sealed class Statement
 {
-    internal Statement(string name, string sql, IReadOnlyList<string> parameters, bool usesTenant, bool usesDb)
+    internal Statement(string name, string sql, IReadOnlyList<string> parameters, bool usesTenant, bool usesDb,
+        bool writesChildRows = false, KeyLock? locksKeys = null)
     {
         Name = name;
         Sql = sql;
         Parameters = parameters;
         UsesTenant = usesTenant;
         UsesDb = usesDb;
+        WritesChildRows = writesChildRows;
+        LocksKeys = locksKeys;
     }
 
     public string Name { get; }
@@ -21,6 +24,15 @@ public sealed class Statement
     /// <summary>Whether the text names @tenant / @db, which the executor then binds from the session.</summary>
     internal bool UsesTenant { get; }
     internal bool UsesDb { get; }
+
+    /// <summary>
+    /// Whether it writes rows of a table other than the keyspace and the event feed: a key's children, which change
+    /// the version of every key its transaction locked (<see cref="SqlTransaction"/>).
+    /// </summary>
+    internal bool WritesChildRows { get; }
+
+    /// <summary>For a keyspace read FOR UPDATE: which of its values name the keys it locks, and their db.</summary>
+    internal KeyLock? LocksKeys { get; }
 
     public override string ToString() => $"-- {Name}\n{Sql};";
 }

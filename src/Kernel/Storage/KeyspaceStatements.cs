@@ -9,6 +9,7 @@ public static class KeyspaceStatements
     private static readonly string[] RowColumns = ["id", "type", "expires_at", "v"];
     private static readonly ConcurrentDictionary<int, Statement> UpsertStringsByShape = new();
     private static readonly ConcurrentDictionary<int, Statement> InsertStringsByCount = new();
+    private static readonly ConcurrentDictionary<int, Statement> TouchByShape = new();
 
     /// <summary>A visible key (params: k, now).</summary>
     public static readonly Statement SelectLive = SqlBuilder.From(SqlTable.Keyspace).Select(RowColumns)
@@ -61,4 +62,11 @@ public static class KeyspaceStatements
     public static readonly Statement InsertString = SqlBuilder.Insert(SqlTable.Keyspace)
         .Value("k", "@k").Value("type", "1").Value("v", "@v").Value("expires_at", "@expires_at")
         .Build("keyspace.insert_string");
+
+    /// <summary>
+    /// Changes the versions of <paramref name="shape"/> keys of one db whose children a transaction wrote (params:
+    /// key_db, k0..), so a client that WATCHes one of them sees the change.
+    /// </summary>
+    public static Statement Touch(int shape) => TouchByShape.GetOrAdd(shape, n => SqlBuilder.Update(SqlTable.Keyspace)
+        .InDatabase("@key_db").Set("ver", "ver + 1").WhereIn("k", "@k", n).Build($"keyspace.touch_{n}"));
 }

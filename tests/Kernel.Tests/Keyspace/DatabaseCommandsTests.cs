@@ -83,6 +83,28 @@ public class DatabaseCommandsTests(KeyspaceFixture fixture)
     }
 
     [Fact]
+    public async Task Swapdb_swaps_two_databases_of_the_tenant_with_their_collections_and_nothing_of_another()
+    {
+        var k = ProxyFixture.Key("swap");
+        using var a6 = await RawInAsync(6);
+        using var a7 = await RawInAsync(7);
+        using var b6 = await RawInAsync(6, ProxyFixture.UserB);
+        await a6.CallAsync("SET", k, "six");
+        await a7.CallAsync("HSET", k, "f", "seven");
+        await a7.CallAsync("EXPIRE", k, "1000");
+        await b6.CallAsync("SET", k, "tenant B");
+
+        Assert.Equal("+OK\r\n", await a6.CallAsync("SWAPDB", "6", "7"));
+        Assert.Equal("$5\r\nseven\r\n", await a6.CallAsync("HGET", k, "f"));
+        Assert.Equal(":1\r\n", await a6.CallAsync("HLEN", k));
+        Assert.StartsWith(":", await a6.CallAsync("TTL", k));
+        Assert.Equal("$3\r\nsix\r\n", await a7.CallAsync("GET", k));
+        Assert.Equal("$8\r\ntenant B\r\n", await b6.CallAsync("GET", k));
+        using var b7 = await RawInAsync(7, ProxyFixture.UserB);
+        Assert.Equal(":0\r\n", await b7.CallAsync("EXISTS", k));
+    }
+
+    [Fact]
     public async Task Another_tenant_sees_none_of_the_keys_through_any_listing_command()
     {
         fixture.ClearDb(TenantA, 3);

@@ -11,7 +11,7 @@ DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0) AND (exp
 DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k IN (@k0, @k1, @k2, @k3) AND (expires_at IS NULL OR expires_at > @now);
 
 -- keyspace.expire_later
-UPDATE keyspace SET expires_at = @when WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now) AND ((@nx = 0 OR expires_at IS NULL) AND (@xx = 0 OR expires_at IS NOT NULL) AND (@gt = 0 OR expires_at < @when) AND (@lt = 0 OR expires_at IS NULL OR expires_at > @when));
+UPDATE keyspace SET expires_at = @when, ver = ver + 1 WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now) AND ((@nx = 0 OR expires_at IS NULL) AND (@xx = 0 OR expires_at IS NOT NULL) AND (@gt = 0 OR expires_at < @when) AND (@lt = 0 OR expires_at IS NULL OR expires_at > @when));
 
 -- keyspace.expire_now
 DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now) AND ((@nx = 0 OR expires_at IS NULL) AND (@xx = 0 OR expires_at IS NOT NULL) AND (@gt = 0 OR expires_at < @when) AND (@lt = 0 OR expires_at IS NULL OR expires_at > @when));
@@ -31,14 +31,17 @@ INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @key_
 -- keyspace.lock_key
 SELECT id, type, expires_at FROM keyspace WHERE tenant = @tenant AND db = @key_db AND k = @k FOR UPDATE;
 
+-- keyspace.move_database
+UPDATE keyspace SET db = @to_db, ver = ver + 1 WHERE tenant = @tenant AND db = @from_db;
+
 -- keyspace.move_key
-UPDATE keyspace SET db = @key_db WHERE tenant = @tenant AND db = @db AND k = @k;
+UPDATE keyspace SET db = @key_db, ver = ver + 1 WHERE tenant = @tenant AND db = @db AND k = @k;
 
 -- keyspace.persist
-UPDATE keyspace SET expires_at = NULL WHERE tenant = @tenant AND db = @db AND k = @k AND expires_at > @now;
+UPDATE keyspace SET expires_at = NULL, ver = ver + 1 WHERE tenant = @tenant AND db = @db AND k = @k AND expires_at > @now;
 
 -- keyspace.rename_key
-UPDATE keyspace SET k = @dst WHERE tenant = @tenant AND db = @db AND k = @src;
+UPDATE keyspace SET k = @dst, ver = ver + 1 WHERE tenant = @tenant AND db = @db AND k = @src;
 
 -- keyspace.scan_page
 SELECT id, k FROM keyspace WHERE tenant = @tenant AND db = @db AND id > @cursor AND (expires_at IS NULL OR expires_at > @now) ORDER BY id LIMIT @count;

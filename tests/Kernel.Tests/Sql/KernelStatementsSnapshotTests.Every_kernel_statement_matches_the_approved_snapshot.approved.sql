@@ -44,16 +44,22 @@ SELECT id, type FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND
 SELECT id, type, expires_at, v FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
 
 -- keyspace.set_expiry
-UPDATE keyspace SET expires_at = @expires_at WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
+UPDATE keyspace SET expires_at = @expires_at, ver = ver + 1 WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NULL OR expires_at > @now);
+
+-- keyspace.touch_1
+UPDATE keyspace SET ver = ver + 1 WHERE tenant = @tenant AND db = @key_db AND k IN (@k0);
+
+-- keyspace.touch_4
+UPDATE keyspace SET ver = ver + 1 WHERE tenant = @tenant AND db = @key_db AND k IN (@k0, @k1, @k2, @k3);
 
 -- keyspace.upsert_string
-INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k, 1, @v, @expires_at) ON DUPLICATE KEY UPDATE type = 1, v = @v, expires_at = @expires_at;
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k, 1, @v, @expires_at) ON DUPLICATE KEY UPDATE type = 1, v = @v, expires_at = @expires_at, ver = ver + 1;
 
 -- keyspace.upsert_strings_1
-INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0) ON DUPLICATE KEY UPDATE type = 1, v = VALUES(v), expires_at = VALUES(expires_at);
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0) ON DUPLICATE KEY UPDATE type = 1, v = VALUES(v), expires_at = VALUES(expires_at), ver = ver + 1;
 
 -- keyspace.upsert_strings_4
-INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0), (@tenant, @db, @k1, 1, @v1, @expires_at1), (@tenant, @db, @k2, 1, @v2, @expires_at2), (@tenant, @db, @k3, 1, @v3, @expires_at3) ON DUPLICATE KEY UPDATE type = 1, v = VALUES(v), expires_at = VALUES(expires_at);
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0), (@tenant, @db, @k1, 1, @v1, @expires_at1), (@tenant, @db, @k2, 1, @v2, @expires_at2), (@tenant, @db, @k3, 1, @v3, @expires_at3) ON DUPLICATE KEY UPDATE type = 1, v = VALUES(v), expires_at = VALUES(expires_at), ver = ver + 1;
 
 -- lookup.delete_if_expired
 DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NOT NULL AND expires_at <= @now);
@@ -84,4 +90,16 @@ DELETE FROM keyspace WHERE (expires_at IS NOT NULL AND expires_at <= @now) LIMIT
 
 -- sweeper.select_expired_notifying
 SELECT k.tenant, k.db, k.k, s.value FROM keyspace k JOIN tenant_settings s ON s.tenant = k.tenant AND s.name = 'notify-keyspace-events' WHERE (k.expires_at IS NOT NULL AND k.expires_at <= @now) LIMIT @batch;
+
+-- watch.lock_2
+SELECT k, id, ver, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @watch_db AND k IN (@w0, @w1) ORDER BY k FOR UPDATE;
+
+-- watch.read_1
+SELECT k, id, ver, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant = @tenant AND db = @watch_db AND k IN (@w0);
+
+-- watch.release
+DELETE FROM keyspace WHERE tenant = @tenant AND db = @watch_db AND k = @w AND (type = 0);
+
+-- watch.reserve
+INSERT IGNORE INTO keyspace (tenant, db, k, type) VALUES (@tenant, @watch_db, @w, 0);
 

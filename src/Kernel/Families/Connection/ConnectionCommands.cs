@@ -55,7 +55,7 @@ public sealed class ConnectionCommands(Authenticator authenticator, ProxyOptions
         return (options.Auth.DefaultUser, arg);
     }
 
-    [RedisCommand("quit", -1, CommandFlags.NoAuth | CommandFlags.Fast | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.SubscribedContext,
+    [RedisCommand("quit", -1, CommandFlags.NoAuth | CommandFlags.Fast | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.SubscribedContext | CommandFlags.NotQueued,
         Group = "connection", Summary = "Closes the connection.")]
     public ValueTask Quit(CommandContext ctx)
     {
@@ -64,11 +64,12 @@ public sealed class ConnectionCommands(Authenticator authenticator, ProxyOptions
         return ValueTask.CompletedTask;
     }
 
-    [RedisCommand("reset", 1, CommandFlags.NoAuth | CommandFlags.Fast | CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.SubscribedContext,
+    [RedisCommand("reset", 1, CommandFlags.NoAuth | CommandFlags.Fast | CommandFlags.NoScript | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.SubscribedContext | CommandFlags.NotQueued,
         Group = "connection", Summary = "Resets the connection.")]
     public async ValueTask Reset(CommandContext ctx)
     {
         var session = ctx.Session;
+        session.Multi.Discard();
         await session.ResetStatesAsync().ConfigureAwait(false);
         session.Select(0);
         session.Name = null;

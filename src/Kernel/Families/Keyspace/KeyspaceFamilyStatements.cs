@@ -108,6 +108,10 @@ internal static class KeyspaceFamilyStatements
         .WhereLive().Build("keyspace.count_live");
 
     /// <summary>FLUSHDB: every row of the selected db; children are left to the collector.</summary>
+    /// <summary>Moves every key row of one db of the tenant to another, empty db (params: to_db, from_db).</summary>
+    public static readonly Statement MoveDatabase = SqlBuilder.Update(SqlTable.Keyspace).Set("db", "@to_db").InDatabase("@from_db")
+        .Build("keyspace.move_database");
+
     public static readonly Statement FlushDb = SqlBuilder.Delete(SqlTable.Keyspace).Build("keyspace.flush_db");
 
     /// <summary>FLUSHALL: every db of the caller's tenant, never another tenant's.</summary>

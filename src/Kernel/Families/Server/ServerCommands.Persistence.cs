@@ -8,7 +8,7 @@ namespace RedisOnMySql.Kernel.Families.Server;
 /// </summary>
 public sealed partial class ServerCommands
 {
-    [RedisCommand("save", 1, CommandFlags.Admin | CommandFlags.NoScript, Group = "server", Since = "1.0.0",
+    [RedisCommand("save", 1, CommandFlags.Admin | CommandFlags.NoScript | CommandFlags.NoAsyncLoading | CommandFlags.NoMulti, Group = "server", Since = "1.0.0",
         Summary = "Synchronously saves the database(s) to disk.")]
     public ValueTask Save(CommandContext ctx)
     {
@@ -16,7 +16,7 @@ public sealed partial class ServerCommands
         return ValueTask.CompletedTask;
     }
 
-    [RedisCommand("bgsave", -1, CommandFlags.Admin | CommandFlags.NoScript, Group = "server", Since = "1.0.0",
+    [RedisCommand("bgsave", -1, CommandFlags.Admin | CommandFlags.NoScript | CommandFlags.NoAsyncLoading, Group = "server", Since = "1.0.0",
         Summary = "Asynchronously saves the database(s) to disk.")]
     public ValueTask BgSave(CommandContext ctx)
     {

@@ -1,0 +1,123 @@
+using System.Runtime.ExceptionServices;
+using MySqlConnector;
+using RedisOnMySql.Kernel.Events;
+using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Storage;
+
+namespace RedisOnMySql.Kernel.Sql;
+
+/// <summary>
+/// What one MySQL transaction has done so far, shared by its views in several dbs (SELECT inside MULTI): the events it
+/// appended, the event inserts not yet sent, the keys it locked whose versions it must change when it writes their
+/// children, and, inside EXEC, the savepoint of the queued command running now.
+/// </summary>
+internal sealed class TransactionLog
+{
+    private static readonly Statement Savepoint = new("exec.savepoint", "SAVEPOINT queued_command", [], false, false);
+    private static readonly Statement RollbackToSavepoint =
+        new("exec.rollback_to_savepoint", "ROLLBACK TO SAVEPOINT queued_command", [], false, false);
+
+    private readonly Dictionary<int, HashSet<byte[]>> _lockedKeys = new();
+    private readonly Dictionary<int, HashSet<byte[]>> _touchedKeys = new();
+    private readonly bool _savepoints;
+    private bool _inCommand;
+    private bool _savepointTaken;
+    private int _appendedMark;
+    private int _pendingMark;
+    private ExceptionDispatchInfo? _failure;
+
+    /// <param name="savepoints">true for EXEC: each queued command's writes are undone alone when it fails</param>
+    public TransactionLog(bool savepoints = false) => _savepoints = savepoints;
+
+    /// <summary>The events appended, for the executor to deliver locally after the commit.</summary>
+    public List<FeedEvent> Appended { get; } = new();
+
+    /// <summary>Event inserts that ride with the next batch of writes.</summary>
+    public List<(Statement Statement, object?[] Values)> Pending { get; } = new();
+
+    /// <summary>
+    /// After a MySQL error the server may have rolled the whole transaction back (a deadlock does), and a statement
+    /// sent after it would run outside any transaction: every later statement fails with the same error instead.
+    /// </summary>
+    public void ThrowIfFailed() => _failure?.Throw();
+
+    public void Fail(MySqlException e) => _failure ??= ExceptionDispatchInfo.Capture(e);
+
+    /// <summary>Remembers the keys a keyspace read FOR UPDATE locked (in <paramref name="scope"/>'s db unless it names one).</summary>
+    public void Locked(Statement statement, object?[] values, SqlScope scope)
+    {
+        if (statement.LocksKeys is not { } locks) return;
+        int db = locks.DbIndex is { } i ? Convert.ToInt32(values[i]) : scope.Db;
+        if (_touchedKeys.TryGetValue(db, out var touched) && locks.KeyIndexes.All(k => touched.Contains((byte[])values[k]!))) return;
+        if (!_lockedKeys.TryGetValue(db, out var keys)) _lockedKeys[db] = keys = new HashSet<byte[]>(KeyBytesComparer.Instance);
+        foreach (int k in locks.KeyIndexes) keys.Add((byte[])values[k]!);
+    }
+
+    /// <summary>
+    /// Inside EXEC, what must run before the queued command's first write, in the same round trip: the event inserts of
+    /// earlier commands, then the command's savepoint. Null when nothing must.
+    /// </summary>
+    public List<(Statement Statement, object?[] Values)>? Prelude()
+    {
+        if (!_savepoints || !_inCommand || _savepointTaken) return null;
+        List<(Statement, object?[])> prelude = [.. Pending.Take(_pendingMark), (Savepoint, [])];
+        Pending.RemoveRange(0, _pendingMark);
+        _pendingMark = 0;
+        _savepointTaken = true;
+        return prelude;
+    }
+
+    /// <summary>
+    /// The version changes of every key locked and not yet changed, once the transaction has written child rows: they
+    /// ride with the next writes, or go just before the commit. A write that found no row to change (SREM of a missing
+    /// member) changes no version, as in Redis.
+    /// </summary>
+    public void ChildRowsWritten() => Pending.AddRange(TakeTouches());
+
+    /// <summary>The version changes of the keys locked and not yet changed, which count as changed from now on.</summary>
+    public List<(Statement Statement, object?[] Values)> TakeTouches()
+    {
+        var touches = new List<(Statement, object?[])>();
+        foreach (var (db, keys) in _lockedKeys)
+        {
+            if (!_touchedKeys.TryGetValue(db, out var touched)) _touchedKeys[db] = touched = new HashSet<byte[]>(KeyBytesComparer.Instance);
+            var due = keys.Where(k => !touched.Contains(k)).ToList();
+            foreach (var chunk in InListShape.PaddedChunks(due))
+                touches.Add((KeyspaceStatements.Touch(chunk.Length), [db, .. chunk]));
+            touched.UnionWith(due);
+        }
+        _lockedKeys.Clear();
+        return touches;
+    }
+
+    /// <summary>Inside EXEC: a queued command starts; its writes get a savepoint before the first of them.</summary>
+    public void BeginCommand()
+    {
+        _inCommand = true;
+        _savepointTaken = false;
+        _appendedMark = Appended.Count;
+        _pendingMark = Pending.Count;
+    }
+
+    /// <summary>Inside EXEC: the queued command ended well.</summary>
+    public void EndCommand() => _inCommand = false;
+
+    /// <summary>
+    /// Inside EXEC: the queued command answered an error, so what it wrote is undone (back to its savepoint) and the
+    /// events it appended are forgotten; the other commands' writes stay, as in Redis.
+    /// </summary>
+    public async Task UndoCommandAsync(SqlTransaction tx)
+    {
+        _inCommand = false;
+        Appended.RemoveRange(_appendedMark, Appended.Count - _appendedMark);
+        if (!_savepointTaken)
+        {
+            Pending.RemoveRange(_pendingMark, Pending.Count - _pendingMark);
+            return;
+        }
+        Pending.Clear();
+        // The versions it changed are undone too: a later command that writes the same keys changes them again.
+        _touchedKeys.Clear();
+        await tx.ExecuteAllAsync([(RollbackToSavepoint, [])]).ConfigureAwait(false);
+    }
+}
