@@ -9,6 +9,7 @@ using RedisOnMySql.Kernel.Blocking;
 using RedisOnMySql.Kernel.Commands;
 using RedisOnMySql.Kernel.Configuration;
 using RedisOnMySql.Kernel.Events;
+using RedisOnMySql.Kernel.Families.Server.Config;
 using RedisOnMySql.Kernel.Migrations;
 using RedisOnMySql.Kernel.Plugins;
 using RedisOnMySql.Kernel.Proxies;
@@ -90,6 +91,8 @@ public static class ProxyHost
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<ServerStats>();
+        services.AddSingleton<RuntimeConfig>();
+        services.AddSingleton<ConfigStore>();
         services.AddSingleton<BackendPools>();
         services.AddSingleton(new TenantResolver(TenantPattern.CompileTenantRegex(options.Auth.TenantRegex), TenantNoMatchPolicy.Parse(options.Auth.TenantNoMatch)));
         services.AddSingleton(RetryPoliciesFrom(options));

@@ -12,9 +12,10 @@ public sealed class ClientSession
 
     private readonly Dictionary<Type, ISessionState> _states = new();
 
-    public ClientSession(long id, EndPoint? remote, EndPoint? local)
+    /// <param name="pubsubLimit">client-output-buffer-limit pubsub as it is now; Redis's default when null</param>
+    public ClientSession(long id, EndPoint? remote, EndPoint? local, Func<OutputBufferLimit>? pubsubLimit = null)
     {
-        Pushes = new PushQueue(this, OutputBufferLimit.PubsubDefault);
+        Pushes = new PushQueue(this, pubsubLimit ?? (() => OutputBufferLimit.PubsubDefault));
         Id = id;
         RemoteEndPoint = remote;
         LocalEndPoint = local;

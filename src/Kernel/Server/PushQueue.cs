@@ -8,7 +8,7 @@ namespace RedisOnMySql.Kernel.Server;
 /// limit, or above the soft limit for longer than its seconds, the client is disconnected and its queue dropped, so
 /// a subscriber that does not read costs bounded memory and the others keep receiving.
 /// </summary>
-public sealed class PushQueue(ClientSession session, OutputBufferLimit limit)
+public sealed class PushQueue(ClientSession session, Func<OutputBufferLimit> limits)
 {
     private readonly Queue<byte[]> _frames = new();
     private long _bytes;
@@ -57,6 +57,8 @@ public sealed class PushQueue(ClientSession session, OutputBufferLimit limit)
 
     private bool OverLimit(long nowMs)
     {
+        // Read each time: CONFIG SET client-output-buffer-limit applies to clients already subscribed, as in Redis.
+        var limit = limits();
         if (limit.HardBytes > 0 && _bytes > limit.HardBytes) return true;
         if (limit.SoftBytes <= 0 || _bytes <= limit.SoftBytes)
         {

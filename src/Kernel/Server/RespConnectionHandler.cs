@@ -23,18 +23,38 @@ public sealed class RespConnectionHandler(
     ProxyOptions options,
     Authenticator authenticator,
     BlockingRegistry blocking,
+    RuntimeConfig runtime,
     IHostApplicationLifetime lifetime,
     ILogger<RespConnectionHandler> logger) : ConnectionHandler
 {
-    private readonly RespLimits _limits = new(options.Server.MaxFrameSize, options.Server.MaxBulkLen,
-        options.Server.MaxArrayLen, options.Server.MaxDepth);
+    private RespLimits? _limits;
+    private long _limitsVersion = -1;
+
+    /// <summary>
+    /// The request limits as client-query-buffer-limit and proto-max-bulk-len are now (CONFIG SET changes them for
+    /// requests read from then on), built again only after they change.
+    /// </summary>
+    private RespLimits Limits
+    {
+        get
+        {
+            var limits = _limits;
+            if (limits is null || _limitsVersion != runtime.Version)
+            {
+                _limitsVersion = runtime.Version;
+                _limits = limits = new RespLimits(runtime.ClientQueryBufferLimit, runtime.ProtoMaxBulkLen,
+                    options.Server.MaxArrayLen, options.Server.MaxDepth);
+            }
+            return limits;
+        }
+    }
 
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         stats.ConnectionReceived();
         var input = connection.Transport.Input;
         var output = connection.Transport.Output;
-        var session = clients.TryOpen(connection.RemoteEndPoint, connection.LocalEndPoint, options.Server.MaxConnections);
+        var session = clients.TryOpen(connection.RemoteEndPoint, connection.LocalEndPoint);
         if (session == null)
         {
             stats.ConnectionRejected();
@@ -98,14 +118,15 @@ public sealed class RespConnectionHandler(
         session.Pushes.OnPush(input.CancelPendingRead);
         var requests = new List<List<byte[]>>();
         var plans = new List<CommandPlan>();
-        int idleMs = options.Server.IdleTimeoutMs;
         int partialMs = options.Server.ReadTimeoutMs;
         bool partialRequest = false;
         int maxInflight = Math.Max(1, options.Server.MaxInflight);
         while (true)
         {
             // idle_timeout_ms bounds the wait for a new request; read_timeout_ms the wait for the rest of a started one.
-            // As in Redis, the idle timeout does not apply to a client in the subscribed context.
+            // As in Redis, the idle timeout does not apply to a client in the subscribed context; CONFIG SET timeout
+            // applies to connected clients too.
+            int idleMs = (int)Math.Min(runtime.IdleTimeoutMs, int.MaxValue);
             int waitMs = partialRequest && partialMs > 0 ? partialMs : session.IsSubscribed ? 0 : idleMs;
             ReadResult read;
             try
@@ -127,7 +148,7 @@ public sealed class RespConnectionHandler(
                 try
                 {
                     var args = new List<byte[]>();
-                    while (requests.Count < maxInflight && RespRequestParser.TryParse(ref buffer, _limits, args))
+                    while (requests.Count < maxInflight && RespRequestParser.TryParse(ref buffer, Limits, args))
                     {
                         if (args.Count == 0) continue;
                         requests.Add(args);

@@ -47,6 +47,7 @@ public class CommandGetKeysTests
             .AddSingleton<IHostApplicationLifetime, ApplicationLifetime>()
             .AddSingleton<EventFeed>()
             .AddSingleton<BlockingRegistry>()
+            .AddSingleton<RuntimeConfig>()
             .AddSingleton<ClientRegistry>()
             .AddSingleton<ServerStats>()
             .AddSingleton<ICommandFamily, ServerCommands>()

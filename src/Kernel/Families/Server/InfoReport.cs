@@ -13,7 +13,7 @@ namespace RedisOnMySql.Kernel.Families.Server;
 /// The text INFO returns: "# Section" headers, "field:value" lines ending in CRLF, a blank line between sections,
 /// in Redis 7.0's section order whatever order they were asked in.
 /// </summary>
-internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, EventFeed events, ProxyOptions options)
+internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, EventFeed events, ProxyOptions options, RuntimeConfig runtime)
 {
     private static readonly string[] Ordered =
     [
@@ -101,7 +101,7 @@ internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, Even
     {
         yield return ("connected_clients", clients.Count);
         yield return ("cluster_connections", 0);
-        yield return ("maxclients", options.Server.MaxConnections);
+        yield return ("maxclients", runtime.MaxClients);
         yield return ("client_recent_max_input_buffer", 0);
         yield return ("client_recent_max_output_buffer", 0);
         yield return ("blocked_clients", clients.All.Count(s => s.IsBlocked));

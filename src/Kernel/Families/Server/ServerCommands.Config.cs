@@ -1,3 +1,5 @@
+using System.Text;
+using RedisOnMySql.Kernel.Families.Server.Config;
 using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
 
@@ -20,7 +22,8 @@ public sealed partial class ServerCommands
     private Subcommands? _config;
     private ConfigParameters? _parameters;
 
-    private ConfigParameters Parameters => _parameters ??= new ConfigParameters(options);
+    // The store is a singleton shared with RuntimeConfig's readers; it is looked up on first use like the command table.
+    private ConfigParameters Parameters => _parameters ??= new ConfigParameters(services.GetRequiredService<ConfigStore>(), options);
 
     private Subcommands ConfigSubcommands => _config ??= new Subcommands("config")
         .Add("get", -3, ConfigGet)
@@ -34,59 +37,38 @@ public sealed partial class ServerCommands
         Group = "server", Summary = "A container for server configuration commands.", Since = "2.0.0")]
     public ValueTask Config(CommandContext ctx) => ConfigSubcommands.RunAsync(ctx);
 
-    /// <summary>The parameter a tenant sets for itself, stored in MySQL for every proxy (<see cref="NotificationSettings"/>).</summary>
-    private const string NotifyParameter = "notify-keyspace-events";
-
-    /// <summary>Every parameter matching any of the glob patterns (case-insensitive), each once, as a flat name/value array.</summary>
+    /// <summary>
+    /// Every parameter matching the arguments (names or glob patterns), each once, as a flat name/value array in
+    /// argument and table order (Redis's order is its hash table's, which clients do not rely on).
+    /// </summary>
     private async ValueTask ConfigGet(CommandContext ctx)
     {
-        var patterns = Enumerable.Range(2, ctx.Count - 2).Select(ctx.ArgString).ToList();
-        var matches = Parameters.For(ctx.Session)
-            .Where(p => patterns.Any(pattern => GlobPattern.IsMatch(pattern, p.Name)))
-            .ToList();
-        int notify = matches.FindIndex(p => p.Name == NotifyParameter);
-        if (notify >= 0 && ctx.Session.Sql is { } sql)
-            matches[notify] = (NotifyParameter, NotifyFlagsText.Format(await events.Notifications.FlagsAsync(sql, sql.Scope.Tenant)));
+        var matches = Parameters.Matching(Enumerable.Range(2, ctx.Count - 2).Select(ctx.Arg));
+        var values = Parameters.ValuesFor(ctx.Session);
+        var notify = matches.Select(m => m.Parameter).FirstOrDefault(p => p.Source == ConfigValueSource.TenantSetting);
+        if (notify != null && ctx.Session.Sql is { } sql) values[notify] = await events.Notifications.FlagsAsync(sql, sql.Scope.Tenant);
         ctx.Reply.WriteArrayHeader(matches.Count * 2);
-        foreach (var (name, value) in matches)
+        foreach (var (name, parameter) in matches)
         {
             ctx.Reply.WriteBulkString(name);
-            ctx.Reply.WriteBulkString(value);
+            // Latin-1 gives back the bytes a value was set with, whatever they are.
+            ctx.Reply.WriteBulkString(Encoding.Latin1.GetBytes(parameter.Type.Format(values[parameter])));
         }
     }
 
     /// <summary>
-    /// The configuration is the operator's, shared by all tenants, so it cannot be changed from a connection, except
-    /// notify-keyspace-events, which is the tenant's own. Setting a parameter to the value it already has succeeds,
-    /// which keeps clients that "ensure" a setting working.
+    /// Sets any of Redis 7.0's parameters, checked and answered as Redis does, all or none. The values are this
+    /// proxy's (shared by its clients, kept in memory until it restarts); notify-keyspace-events is the caller's
+    /// tenant's, stored in MySQL for every proxy (<see cref="NotificationSettings"/>).
     /// </summary>
     private async ValueTask ConfigSet(CommandContext ctx)
     {
-        if (ctx.Count % 2 != 0) throw new RedisException(RedisErrors.WrongArity("config|set"));
-        var current = Parameters.For(ctx.Session).ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
-        for (int i = 2; i < ctx.Count; i += 2)
-        {
-            var name = ctx.ArgString(i);
-            if (!current.ContainsKey(name))
-                throw RedisException.Err($"Unknown option or number of arguments for CONFIG SET - '{name}'");
-        }
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        NotifyFlags? notify = null;
-        for (int i = 2; i < ctx.Count; i += 2)
-        {
-            var name = ctx.ArgString(i);
-            if (!seen.Add(name))
-                throw RedisException.Err($"CONFIG SET failed (possibly related to argument '{name}') - duplicate parameter");
-            if (name.Equals(NotifyParameter, StringComparison.OrdinalIgnoreCase))
-            {
-                notify = NotifyFlagsText.Parse(ctx.ArgString(i + 1))
-                    ?? throw RedisException.Err($"CONFIG SET failed (possibly related to argument '{name}') - {NotifyFlagsText.InvalidMessage}");
-                continue;
-            }
-            if (current[name] != ctx.ArgString(i + 1))
-                throw RedisException.Err($"CONFIG SET failed (possibly related to argument '{name}') - not supported by redis-on-mysql");
-        }
-        if (notify is { } flags) await events.Notifications.SetAsync(ctx.Sql, ctx.Sql.Scope.Tenant, flags);
+        // Arity only asks for at least one pair; a name without its value is a syntax error in Redis 7.0.
+        if (ctx.Count % 2 != 0) throw new RedisException(RedisErrors.Syntax);
+        var pairs = new List<(string Name, string Value)>();
+        for (int i = 2; i < ctx.Count; i += 2) pairs.Add((ctx.ArgString(i), Encoding.Latin1.GetString(ctx.Arg(i + 1))));
+        var sql = ctx.Sql;
+        await Parameters.SetAsync(pairs, ctx.Session, flags => events.Notifications.SetAsync(sql, sql.Scope.Tenant, flags));
         ctx.Reply.WriteOk();
     }
 

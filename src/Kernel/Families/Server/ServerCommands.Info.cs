@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Configuration;
 using RedisOnMySql.Kernel.Sdk;
 
 namespace RedisOnMySql.Kernel.Families.Server;
@@ -6,7 +7,7 @@ public sealed partial class ServerCommands
 {
     private InfoReport? _info;
 
-    private InfoReport Info => _info ??= new InfoReport(clients, stats, events, options);
+    private InfoReport Info => _info ??= new InfoReport(clients, stats, events, options, services.GetRequiredService<RuntimeConfig>());
 
     [RedisCommand("info", -1, CommandFlags.Loading | CommandFlags.Stale, Group = "server",
         Summary = "Returns information and statistics about the server.", Since = "1.0.0")]

@@ -1,0 +1,41 @@
+using RedisOnMySql.Kernel.Configuration;
+
+namespace RedisOnMySql.Kernel.Families.Server.Config;
+
+/// <summary>
+/// The values of every Redis parameter in this proxy process, which CONFIG GET answers and CONFIG SET changes. They
+/// are the proxy's, in memory: a change is seen by every client and tenant of this proxy, not by other proxies, and is
+/// forgotten at a restart (like a Redis server without CONFIG REWRITE). Those that take effect reach
+/// <see cref="RuntimeConfig"/>. notify-keyspace-events is the exception: each tenant's, in MySQL.
+/// </summary>
+internal sealed class ConfigStore(RuntimeConfig runtime, ProxyOptions options)
+{
+    private readonly SemaphoreSlim _updates = new(1, 1);
+    private IReadOnlyDictionary<ConfigParameter, object> _values = InitialConfigValues.For(options);
+
+    /// <summary>A consistent view of every value; a CONFIG SET replaces it whole.</summary>
+    public IReadOnlyDictionary<ConfigParameter, object> Values => Volatile.Read(ref _values);
+
+    /// <summary>
+    /// Runs one update at a time: <paramref name="plan"/> gets the current values and returns the changes to keep, or
+    /// throws, which leaves every value as it was.
+    /// </summary>
+    public async Task UpdateAsync(
+        Func<IReadOnlyDictionary<ConfigParameter, object>, Task<IReadOnlyDictionary<ConfigParameter, object>>> plan)
+    {
+        await _updates.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var changes = await plan(Values).ConfigureAwait(false);
+            if (changes.Count == 0) return;
+            var next = new Dictionary<ConfigParameter, object>(Values);
+            foreach (var (parameter, value) in changes) next[parameter] = value;
+            Volatile.Write(ref _values, next);
+            runtime.Apply(changes);
+        }
+        finally
+        {
+            _updates.Release();
+        }
+    }
+}
