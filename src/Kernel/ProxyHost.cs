@@ -91,6 +91,7 @@ public static class ProxyHost
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<ServerStats>();
+        services.AddSingleton<SlowLog>();
         services.AddSingleton<RuntimeConfig>();
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<BackendPools>();

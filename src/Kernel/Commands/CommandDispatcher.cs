@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using MySqlConnector;
@@ -13,7 +14,7 @@ namespace RedisOnMySql.Kernel.Commands;
 /// Runs one parsed request: table lookup, arity, authentication and key-size checks from the command's metadata,
 /// then the handler. Every failure becomes a Redis error reply; nothing escapes to the connection.
 /// </summary>
-public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILogger<CommandDispatcher> logger)
+public sealed class CommandDispatcher(CommandTable table, ServerStats stats, SlowLog slowLog, ILogger<CommandDispatcher> logger)
 {
     /// <summary>
     /// The request's plan when its command has one and every check passes; null sends it through
@@ -104,6 +105,22 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
 
     private async ValueTask<Exception?> RunHandlerAsync(CommandContext context, CommandEntry entry, List<byte[]> args)
     {
+        long started = Stopwatch.GetTimestamp();
+        var failure = await RunCaughtAsync(context, entry, args).ConfigureAwait(false);
+        // A blocking command's wait is not its work, and EXEC's commands are logged one by one, as in Redis. AUTH and
+        // HELLO carry passwords (Redis redacts them); the other no-auth commands, QUIT and RESET, are never slow.
+        if (!entry.Has(CommandFlags.SkipSlowlog | CommandFlags.Blocking | CommandFlags.NoAuth))
+        {
+            long micros = Elapsed(started);
+            if (slowLog.IsSlow(micros)) slowLog.Record(context.Session, args, micros);
+        }
+        return failure;
+    }
+
+    private static long Elapsed(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+
+    private async ValueTask<Exception?> RunCaughtAsync(CommandContext context, CommandEntry entry, List<byte[]> args)
+    {
         var session = context.Session;
         try
         {
@@ -154,7 +171,18 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, ILo
     }
 
     /// <summary>Answers a run of plans, merged where they can be; on a MySQL failure, every plan not yet answered gets the error.</summary>
-    public async ValueTask ExecuteBatchAsync(CommandContext context, IReadOnlyList<CommandPlan> plans)
+    /// <remarks><paramref name="requests"/> from <paramref name="first"/> on are the plans' requests, for the slow log.</remarks>
+    public async ValueTask ExecuteBatchAsync(CommandContext context, IReadOnlyList<CommandPlan> plans, IReadOnlyList<List<byte[]>> requests, int first)
+    {
+        long started = Stopwatch.GetTimestamp();
+        await RunBatchAsync(context, plans).ConfigureAwait(false);
+        // Each command of a batch waited for the whole batch: that is its time.
+        long micros = Elapsed(started);
+        if (!slowLog.IsSlow(micros)) return;
+        for (int i = first; i < first + plans.Count; i++) slowLog.Record(context.Session, requests[i], micros);
+    }
+
+    private async ValueTask RunBatchAsync(CommandContext context, IReadOnlyList<CommandPlan> plans)
     {
         int answered = 0;
         try

@@ -187,12 +187,13 @@ public sealed class RespConnectionHandler(
         for (int i = 0; i < requests.Count && !context.Session.CloseRequested;)
         {
             plans.Clear();
+            int first = i;
             while (i < requests.Count && dispatcher.TryPlan(context, requests[i]) is { } plan)
             {
                 plans.Add(plan);
                 i++;
             }
-            if (plans.Count > 0) await dispatcher.ExecuteBatchAsync(context, plans).ConfigureAwait(false);
+            if (plans.Count > 0) await dispatcher.ExecuteBatchAsync(context, plans, requests, first).ConfigureAwait(false);
             if (i < requests.Count) await ExecuteOneAsync(context, requests[i++]).ConfigureAwait(false);
         }
     }
