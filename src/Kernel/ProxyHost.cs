@@ -102,6 +102,7 @@ public static class ProxyHost
         services.AddSingleton<BlockingRegistry>();
         services.AddSingleton<ProxyRegistry>();
         services.AddSingleton<Transactions.TransactionRunner>();
+        services.AddSingleton<Values.InternalCommands>();
         services.AddHostedService<EventCleanupService>();
         services.AddHostedService<PubsubCleanupService>();
         services.AddHostedService<ProxyHeartbeatService>();

@@ -87,6 +87,22 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
     }
 
     /// <summary>
+    /// Runs a command inside the kernel on behalf of another (DUMP and RESTORE read and write values through the
+    /// families' own commands): not counted, not logged as slow, and answered as an unknown command when its family
+    /// is disabled. Returns the exception it ended with (already answered), or null.
+    /// </summary>
+    internal async ValueTask<Exception?> ExecuteInternalAsync(CommandContext context, List<byte[]> args)
+    {
+        if (table.Find(args[0]) is not { } entry)
+        {
+            context.Reply.WriteError(UnknownCommand(args));
+            return new RedisException(UnknownCommand(args));
+        }
+        context.Reset(args, entry);
+        return await RunCaughtAsync(context, entry, args).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// A refused command answers the error and, inside MULTI, makes EXEC fail with EXECABORT; a refused EXEC itself
     /// discards the transaction (if any) and says why with EXECABORT, as Redis's rejectCommand does.
     /// </summary>

@@ -42,6 +42,9 @@ public sealed class SqlExecutor : ISqlRunner
     /// <summary>The same pool, bound to another logical database (SELECT), inside the same EXEC if there is one.</summary>
     public SqlExecutor WithDb(int db) => new(_pool, Scope with { Db = db }, Retry, _events, _ambient?.WithScope(Scope with { Db = db }));
 
+    /// <summary>Whether this executor runs inside EXEC's transaction (or another that the kernel opened the same way).</summary>
+    internal bool InTransaction => _ambient is not null;
+
     /// <summary>This executor outside of any EXEC.</summary>
     internal SqlExecutor WithoutTransaction() => _ambient is null ? this : new(_pool, Scope, Retry, _events, null);
 

@@ -37,42 +37,76 @@ public sealed class TransactionRunner(CommandTable table, CommandDispatcher disp
         }
     }
 
-    /// <summary>
-    /// Runs the queued commands and answers their replies as one array, or null when a watched key changed. A deadlock
-    /// or lock wait runs the whole transaction again (nothing of a failed attempt is visible or answered); any other
-    /// MySQL failure answers EXEC's error and applies nothing.
-    /// </summary>
+    /// <summary>Runs the queued commands and answers their replies as one array, or null when a watched key changed.</summary>
     public async Task ExecAsync(CommandContext ctx, IReadOnlyList<List<byte[]>> queued, IReadOnlyList<WatchedKey> watched)
     {
-        var session = ctx.Session;
-        var outside = ctx.Sql;
         // A transaction that only reads reads one snapshot, so it sees another EXEC's writes all or not at all.
         var isolation = queued.Any(args => table.Find(args[0])!.Has(CommandFlags.Write))
             ? IsolationLevel.ReadCommitted
             : IsolationLevel.RepeatableRead;
-        // Queued commands read and then write, like a counter: they get string_incr_retry's patience with deadlocks.
-        var policy = outside.Retry.Incr;
-        var clock = Stopwatch.StartNew();
-        for (int attempt = 1; ; attempt++)
+        var replies = new ArrayBufferWriter<byte>();
+        bool committed = await WithRetriesAsync(ctx, () =>
         {
-            var replies = new ArrayBufferWriter<byte>();
+            replies.ResetWrittenCount();
+            return RunOnceAsync(ctx, ctx.Sql, isolation, queued, watched, replies);
+        }).ConfigureAwait(false);
+        if (!committed)
+        {
+            ctx.Reply.WriteNullArray();
+            return;
+        }
+        ctx.Reply.WriteArrayHeader(queued.Count);
+        ctx.Reply.WriteRaw(replies.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (commands run through <see cref="Values.InternalCommands"/>) as one transaction,
+    /// like EXEC, or inside the EXEC that is running it. An exception rolls it all back.
+    /// </summary>
+    public async Task<T> RunAtomicallyAsync<T>(CommandContext ctx, Func<Task<T>> work)
+    {
+        if (ctx.Sql.InTransaction) return await work().ConfigureAwait(false);
+        var session = ctx.Session;
+        var outside = ctx.Sql;
+        return await WithRetriesAsync(ctx, async () =>
+        {
+            await using var tx = await outside.BeginQueuedAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
+            session.UseExecutor(tx.Executor);
             try
             {
-                bool committed = await RunOnceAsync(ctx, outside, isolation, queued, watched, replies).ConfigureAwait(false);
-                if (!committed)
-                {
-                    ctx.Reply.WriteNullArray();
-                    return;
-                }
-                ctx.Reply.WriteArrayHeader(queued.Count);
-                ctx.Reply.WriteRaw(replies.WrittenSpan);
-                return;
+                var result = await work().ConfigureAwait(false);
+                await tx.CommitAsync().ConfigureAwait(false);
+                return result;
             }
-            catch (MySqlException e) when (RetryPolicy.IsRetryable(e, inTransaction: true) && attempt < policy.MaxAttempts
+            finally
+            {
+                session.UseExecutor(session.Sql!.WithoutTransaction());
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A deadlock or lock wait runs the whole attempt again (nothing of a failed attempt is visible or answered), with
+    /// string_incr_retry's patience: queued commands read and then write, like a counter. Any other MySQL failure ends
+    /// it with the error, having applied nothing.
+    /// </summary>
+    private static async Task<T> WithRetriesAsync<T>(CommandContext ctx, Func<Task<T>> attempt)
+    {
+        var session = ctx.Session;
+        var outside = ctx.Sql;
+        var policy = outside.Retry.Incr;
+        var clock = Stopwatch.StartNew();
+        for (int n = 1; ; n++)
+        {
+            try
+            {
+                return await attempt().ConfigureAwait(false);
+            }
+            catch (MySqlException e) when (RetryPolicy.IsRetryable(e, inTransaction: true) && n < policy.MaxAttempts
                                            && (policy.DeadlineMs <= 0 || clock.ElapsedMilliseconds < policy.DeadlineMs))
             {
                 session.UseExecutor(outside);
-                await Task.Delay(policy.Backoff(attempt)).ConfigureAwait(false);
+                await Task.Delay(policy.Backoff(n)).ConfigureAwait(false);
             }
         }
     }

@@ -32,14 +32,14 @@ public sealed class TransactionTests(ProxyFixture fixture) : IClassFixture<Proxy
 
         var first = db.CreateTransaction();
         first.AddCondition(Condition.KeyNotExists(k));
-        _ = first.StringSetAsync(k, "1");
+        _ = first.StringIncrementAsync(k);
         _ = first.HashSetAsync(h, "f", "v");
         Assert.True(await first.ExecuteAsync());
         Assert.Equal("1", (string?)await db.StringGetAsync(k));
 
         var refused = db.CreateTransaction();
         refused.AddCondition(Condition.KeyNotExists(k));
-        var set = refused.StringSetAsync(k, "2");
+        var set = refused.StringIncrementAsync(k);
         Assert.False(await refused.ExecuteAsync());
         Assert.True(set.IsCanceled);
         Assert.Equal("1", (string?)await db.StringGetAsync(k));
