@@ -43,10 +43,10 @@ public sealed partial class PubSubCommands(EventFeed feed, ProxyOptions options,
     [RedisCommand("sunsubscribe", -1, SubscribeFlags, 1, -1, 1, Group = "pubsub", Since = "7.0.0", Summary = "Stops listening to messages posted to shard channels.")]
     public ValueTask SUnsubscribe(CommandContext ctx) => UnsubscribeAsync(ctx, SubscriptionKind.ShardChannel, "sunsubscribe");
 
-    [RedisCommand("publish", 3, CommandFlags.PubSub | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Fast, Group = "pubsub", Since = "2.0.0", Summary = "Posts a message to a channel.")]
+    [RedisCommand("publish", 3, CommandFlags.PubSub | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Fast | CommandFlags.MayReplicate, Group = "pubsub", Since = "2.0.0", Summary = "Posts a message to a channel.")]
     public ValueTask Publish(CommandContext ctx) => ctx.RunPlanAsync(PlanPublish(ctx));
 
-    [RedisCommand("spublish", 3, CommandFlags.PubSub | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Fast, 1, 1, 1, Group = "pubsub", Since = "7.0.0", Summary = "Post a message to a shard channel")]
+    [RedisCommand("spublish", 3, CommandFlags.PubSub | CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Fast | CommandFlags.MayReplicate, 1, 1, 1, Group = "pubsub", Since = "7.0.0", Summary = "Post a message to a shard channel")]
     public ValueTask SPublish(CommandContext ctx) => ctx.RunPlanAsync(PlanSPublish(ctx));
 
     [CommandPlan("publish")]

@@ -92,6 +92,8 @@ public static class ProxyHost
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<ServerStats>();
         services.AddSingleton<SlowLog>();
+        services.AddSingleton<ClientPauses>();
+        services.AddSingleton<MonitorFeed>();
         services.AddSingleton<RuntimeConfig>();
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<BackendPools>();

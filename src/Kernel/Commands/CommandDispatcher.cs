@@ -14,7 +14,7 @@ namespace RedisOnMySql.Kernel.Commands;
 /// Runs one parsed request: table lookup, arity, authentication and key-size checks from the command's metadata,
 /// then the handler. Every failure becomes a Redis error reply; nothing escapes to the connection.
 /// </summary>
-public sealed class CommandDispatcher(CommandTable table, ServerStats stats, SlowLog slowLog, ILogger<CommandDispatcher> logger)
+public sealed class CommandDispatcher(CommandTable table, ServerStats stats, SlowLog slowLog, ClientPauses pauses, MonitorFeed monitors, ILogger<CommandDispatcher> logger)
 {
     /// <summary>
     /// The request's plan when its command has one and every check passes; null sends it through
@@ -28,6 +28,7 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
         // Inside MULTI every command is queued (or refused) by ExecuteAsync.
         if (context.Session.Multi.Active) return null;
         if (entry?.Planner == null || Rejection(context.Session, entry, args) != null) return null;
+        if (pauses.Holds(context.Session.Tenant, Writes(entry))) return null;
         // A tenant that asks for lookup events (or whose setting this proxy has not read yet) runs keyed commands one by one.
         if (entry.FirstKey > 0 && (context.Session.Sql?.LastKnownNotifyFlags() is not { } flags || LookupEvents.Raises(entry, flags)))
             return null;
@@ -64,6 +65,9 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
             Reject(context, entry, "ERR Command not allowed inside a transaction");
             return;
         }
+        // CLIENT PAUSE holds the command, queued or not, until the pause ends (an EXEC that writes is a write).
+        bool writes = Writes(entry) || (entry.Name == "exec" && multi.Queued.Any(q => table.Find(q[0]) is { } e && Writes(e)));
+        if (pauses.Holds(session.Tenant, writes)) await pauses.WaitAsync(session.Tenant, writes, session.Disconnected).ConfigureAwait(false);
         if (multi.Active && !entry.Has(CommandFlags.NotQueued))
         {
             multi.Queue(args);
@@ -73,6 +77,8 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
         context.Reset(args, entry);
         await RunHandlerAsync(context, entry, args).ConfigureAwait(false);
     }
+
+    private static bool Writes(CommandEntry entry) => entry.Has(CommandFlags.Write) || entry.Has(CommandFlags.MayReplicate);
 
     /// <summary>
     /// Runs a command that MULTI queued, inside EXEC's transaction, and returns the exception it ended with (already
@@ -130,6 +136,8 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
             long micros = Elapsed(started);
             if (slowLog.IsSlow(micros)) slowLog.Record(context.Session, args, micros);
         }
+        // Administrative commands are too sensitive to show, as in Redis.
+        if (monitors.Any && !entry.Has(CommandFlags.Admin)) monitors.Publish(context.Session, args);
         return failure;
     }
 
@@ -192,6 +200,10 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
     {
         long started = Stopwatch.GetTimestamp();
         await RunBatchAsync(context, plans).ConfigureAwait(false);
+        if (monitors.Any)
+        {
+            for (int i = first; i < first + plans.Count; i++) monitors.Publish(context.Session, requests[i]);
+        }
         // Each command of a batch waited for the whole batch: that is its time.
         long micros = Elapsed(started);
         if (!slowLog.IsSlow(micros)) return;

@@ -23,6 +23,12 @@ public enum CommandFlags
     AllowBusy = 1 << 14,
 
     /// <summary>
+    /// Not a write, but something Redis would replicate (PUBLISH): CLIENT PAUSE WRITE holds it too. Hidden from COMMAND,
+    /// as in Redis.
+    /// </summary>
+    MayReplicate = 1 << 15,
+
+    /// <summary>
     /// Allowed in RESP2's subscribed context, where Redis accepts only (P|S)SUBSCRIBE, (P|S)UNSUBSCRIBE, PING, QUIT and
     /// RESET. Not a Redis flag: COMMAND does not report it.
     /// </summary>

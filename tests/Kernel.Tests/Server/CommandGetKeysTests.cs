@@ -55,7 +55,7 @@ public class CommandGetKeysTests
         services.AddSingleton(sp => CommandTable.Build(sp.GetServices<ICommandFamily>(), [], []));
         using var provider = services.BuildServiceProvider();
         var dispatcher = new CommandDispatcher(provider.GetRequiredService<CommandTable>(), new ServerStats(),
-            new SlowLog(provider.GetRequiredService<RuntimeConfig>()), NullLogger<CommandDispatcher>.Instance);
+            new SlowLog(provider.GetRequiredService<RuntimeConfig>()), new ClientPauses(), new MonitorFeed(), NullLogger<CommandDispatcher>.Instance);
         var session = new ClientSession(1, null, null);
         session.SignIn("tenantA:alice", "tenantA",
             new SqlExecutor(new BackendPool("alice", "Server=127.0.0.1"), new SqlScope("tenantA", 0), new RetryPolicies(policy, policy)));

@@ -2,11 +2,12 @@ using System.Text;
 using RedisOnMySql.Kernel.Auth;
 using RedisOnMySql.Kernel.Configuration;
 using RedisOnMySql.Kernel.Sdk;
+using RedisOnMySql.Kernel.Server;
 
 namespace RedisOnMySql.Kernel.Families.Connection;
 
 /// <summary>PING, ECHO, AUTH, QUIT, RESET, SELECT, HELLO: the session-level commands.</summary>
-public sealed class ConnectionCommands(Authenticator authenticator, ProxyOptions options) : ICommandFamily
+public sealed class ConnectionCommands(Authenticator authenticator, ProxyOptions options, MonitorFeed monitors) : ICommandFamily
 {
     public const string ServerVersion = "7.0.0";
 
@@ -70,6 +71,7 @@ public sealed class ConnectionCommands(Authenticator authenticator, ProxyOptions
     {
         var session = ctx.Session;
         session.Multi.Discard();
+        monitors.Remove(session);
         await session.ResetStatesAsync().ConfigureAwait(false);
         session.Select(0);
         session.Name = null;

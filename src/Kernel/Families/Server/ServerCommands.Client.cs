@@ -42,6 +42,8 @@ public sealed partial class ServerCommands
         "    Protect current client connection from eviction.",
         "NO-TOUCH (ON|OFF)",
         "    Will not touch LRU/LFU stats when this mode is on.",
+        "PAUSE <timeout> [WRITE|ALL]",
+        "    Suspend all, or just write, clients for <timeout> milliseconds.",
         "REPLY (ON|OFF|SKIP)",
         "    Control the replies sent to the current connection.",
         "SETINFO <option> <value>",
@@ -52,6 +54,8 @@ public sealed partial class ServerCommands
         "    Assign the name <name> to the current connection.",
         "UNBLOCK <clientid> [TIMEOUT|ERROR]",
         "    Unblock the specified blocked client.",
+        "UNPAUSE",
+        "    Stop the current client pause, resuming traffic.",
     ];
 
     private Subcommands? _client;
@@ -66,6 +70,13 @@ public sealed partial class ServerCommands
         .Add("setinfo", 4, ClientSetInfo)
         .Add("unblock", -3, ClientUnblock)
         .Add("reply", 3, ClientReply)
+        .Add("pause", -3, ClientPause)
+        .Add("unpause", 2, ctx =>
+        {
+            Pauses.End(TenantOf(ctx));
+            ctx.Reply.WriteOk();
+            return ValueTask.CompletedTask;
+        })
         .Add("no-evict", 3, ClientOnOff)
         .Add("no-touch", 3, ClientOnOff)
         .Add("help", 2, ctx => Subcommands.WriteHelp(ctx, "CLIENT", ClientHelp));
@@ -222,4 +233,27 @@ public sealed partial class ServerCommands
     /// <summary>Connections of the caller's tenant: other tenants' connections are invisible and untouchable.</summary>
     private IEnumerable<ClientSession> TenantSessions(ClientSession caller) =>
         clients.All.Where(s => s.Tenant != null && s.Tenant == caller.Tenant);
+
+    private ClientPauses Pauses => services.GetRequiredService<ClientPauses>();
+
+    /// <summary>
+    /// CLIENT PAUSE timeout [WRITE|ALL], for the caller's tenant on this proxy: one tenant cannot stop another's
+    /// clients, and other proxies go on serving (a pause is for moving clients, and each proxy is its own entry point).
+    /// </summary>
+    private ValueTask ClientPause(CommandContext ctx)
+    {
+        if (ctx.Count > 4)
+            throw RedisException.Err($"unknown subcommand or wrong number of arguments for '{ctx.ArgString(1)}'. Try CLIENT HELP.");
+        bool writesOnly = false;
+        if (ctx.Count == 4)
+        {
+            if (ctx.ArgIs(3, "WRITE")) writesOnly = true;
+            else if (!ctx.ArgIs(3, "ALL")) throw RedisException.Err("CLIENT PAUSE mode must be WRITE or ALL");
+        }
+        if (!RedisNumbers.TryParseInt64(ctx.Arg(2), out long ms)) throw RedisException.Err("timeout is not an integer or out of range");
+        if (ms < 0) throw RedisException.Err("timeout is negative");
+        Pauses.Start(TenantOf(ctx), ctx.NowMs + ms, writesOnly);
+        ctx.Reply.WriteOk();
+        return ValueTask.CompletedTask;
+    }
 }
