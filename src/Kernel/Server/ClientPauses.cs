@@ -9,6 +9,9 @@ public sealed class ClientPauses
 {
     private readonly Dictionary<string, Pause> _byTenant = new(StringComparer.Ordinal);
 
+    /// <summary>Pauses started and not yet found ended: while 0, a command pays one read, no lock.</summary>
+    private volatile int _count;
+
     private sealed record Pause(bool WritesOnly, long UntilMs, CancellationTokenSource Ended);
 
     /// <summary>Pauses the tenant's clients until <paramref name="untilMs"/> (Unix ms); a pause already longer, or of all commands, is kept.</summary>
@@ -26,6 +29,7 @@ public sealed class ClientPauses
             }
             var ended = new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Max(0, untilMs - now)));
             _byTenant[tenant] = new Pause(writesOnly, untilMs, ended);
+            _count = _byTenant.Count;
         }
     }
 
@@ -34,11 +38,13 @@ public sealed class ClientPauses
         lock (_byTenant)
         {
             if (_byTenant.Remove(tenant, out var pause)) pause.Ended.Cancel();
+            _count = _byTenant.Count;
         }
     }
 
     /// <summary>Whether a command of the tenant (a write or not) must wait now.</summary>
-    public bool Holds(string? tenant, bool writes) => tenant is not null && Current(tenant) is { } pause && (writes || !pause.WritesOnly);
+    public bool Holds(string? tenant, bool writes) =>
+        _count > 0 && tenant is not null && Current(tenant) is { } pause && (writes || !pause.WritesOnly);
 
     /// <summary>Waits while the tenant's pause holds the command; returns at once when none does.</summary>
     public async Task WaitAsync(string? tenant, bool writes, CancellationToken disconnected)
@@ -63,6 +69,7 @@ public sealed class ClientPauses
             if (!_byTenant.TryGetValue(tenant, out var pause)) return null;
             if (!pause.Ended.IsCancellationRequested) return pause;
             _byTenant.Remove(tenant);
+            _count = _byTenant.Count;
             return null;
         }
     }

@@ -41,7 +41,8 @@ internal sealed class QueuedTransaction(
         if (!_committed)
         {
             try { await transaction.RollbackAsync().ConfigureAwait(false); }
-            catch (Exception e) when (e is MySqlException or InvalidOperationException) { /* already rolled back by the server */ }
+            // Already rolled back by the server, or the connection is gone and MySQL rolls back on its own.
+            catch (Exception e) when (e is MySqlException or InvalidOperationException || BackendErrors.IsConnectionLoss(e)) { }
         }
         await transaction.DisposeAsync().ConfigureAwait(false);
         await connection.DisposeAsync().ConfigureAwait(false);

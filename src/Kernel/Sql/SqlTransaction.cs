@@ -56,7 +56,7 @@ public sealed class SqlTransaction : ISqlRunner
     {
         // The statements waiting to be sent (events, version changes, EXEC's savepoint) ride in the same round trip.
         var before = TakeWaiting();
-        int found = before.Count == 0
+        int found = before is null
             ? await RunAsync(statement, values, command => command.ExecuteNonQueryAsync()).ConfigureAwait(false)
             : await BatchAsync([.. before, (statement, values)], LastRecordsAffectedAsync).ConfigureAwait(false);
         if (found > 0 && statement.WritesChildRows) _log.ChildRowsWritten();
@@ -65,7 +65,7 @@ public sealed class SqlTransaction : ISqlRunner
 
     public async Task ExecuteAllAsync(IReadOnlyList<(Statement Statement, object?[] Values)> statements)
     {
-        var all = TakeWaiting();
+        var all = TakeWaiting() ?? [];
         all.AddRange(statements);
         // A batch reports one total, so its writes of child rows count as changes.
         if (statements.Any(s => s.Statement.WritesChildRows)) all.AddRange(_log.TakeTouches());
@@ -74,8 +74,7 @@ public sealed class SqlTransaction : ISqlRunner
 
     public async Task<long> InsertAsync(Statement statement, params object?[] values)
     {
-        var before = TakeWaiting();
-        if (before.Count > 0) await BatchAsync(before, NoResultAsync).ConfigureAwait(false);
+        if (TakeWaiting() is { } before) await BatchAsync(before, NoResultAsync).ConfigureAwait(false);
         long id = await RunAsync(statement, values, async command =>
         {
             await command.ExecuteNonQueryAsync().ConfigureAwait(false);
@@ -85,11 +84,16 @@ public sealed class SqlTransaction : ISqlRunner
         return id;
     }
 
-    /// <summary>EXEC's prelude, then the queued event inserts and version changes, taken to be sent now.</summary>
-    private List<(Statement Statement, object?[] Values)> TakeWaiting()
+    /// <summary>
+    /// EXEC's prelude, then the queued event inserts and version changes, taken to be sent now; null (and nothing
+    /// allocated, on every write's path) when nothing waits.
+    /// </summary>
+    private List<(Statement Statement, object?[] Values)>? TakeWaiting()
     {
         _log.ThrowIfFailed();
-        var waiting = _log.Prelude() ?? [];
+        var waiting = _log.Prelude();
+        if (_log.Pending.Count == 0) return waiting;
+        waiting ??= new List<(Statement, object?[])>(_log.Pending.Count);
         waiting.AddRange(_log.Pending);
         _log.Pending.Clear();
         return waiting;

@@ -17,8 +17,9 @@ internal sealed class TransactionLog
     private static readonly Statement RollbackToSavepoint =
         new("exec.rollback_to_savepoint", "ROLLBACK TO SAVEPOINT queued_command", [], false, false);
 
-    private readonly Dictionary<int, HashSet<byte[]>> _lockedKeys = new();
-    private readonly Dictionary<int, HashSet<byte[]>> _touchedKeys = new();
+    /// <summary>Locking reads not yet turned into version changes; kept as they came, sorted out only if a child write follows.</summary>
+    private List<(KeyLock Lock, object?[] Values, int ScopeDb)>? _locks;
+    private Dictionary<int, HashSet<byte[]>>? _touchedKeys;
     private readonly bool _savepoints;
     private bool _inCommand;
     private bool _savepointTaken;
@@ -47,10 +48,7 @@ internal sealed class TransactionLog
     public void Locked(Statement statement, object?[] values, SqlScope scope)
     {
         if (statement.LocksKeys is not { } locks) return;
-        int db = locks.DbIndex is { } i ? Convert.ToInt32(values[i]) : scope.Db;
-        if (_touchedKeys.TryGetValue(db, out var touched) && locks.KeyIndexes.All(k => touched.Contains((byte[])values[k]!))) return;
-        if (!_lockedKeys.TryGetValue(db, out var keys)) _lockedKeys[db] = keys = new HashSet<byte[]>(KeyBytesComparer.Instance);
-        foreach (int k in locks.KeyIndexes) keys.Add((byte[])values[k]!);
+        (_locks ??= new()).Add((locks, values, scope.Db));
     }
 
     /// <summary>
@@ -78,15 +76,27 @@ internal sealed class TransactionLog
     public List<(Statement Statement, object?[] Values)> TakeTouches()
     {
         var touches = new List<(Statement, object?[])>();
-        foreach (var (db, keys) in _lockedKeys)
+        if (_locks is null || _locks.Count == 0) return touches;
+        _touchedKeys ??= new();
+        var due = new Dictionary<int, List<byte[]>>();
+        foreach (var (locks, values, scopeDb) in _locks)
         {
+            int db = locks.DbIndex is { } i ? Convert.ToInt32(values[i]) : scopeDb;
             if (!_touchedKeys.TryGetValue(db, out var touched)) _touchedKeys[db] = touched = new HashSet<byte[]>(KeyBytesComparer.Instance);
-            var due = keys.Where(k => !touched.Contains(k)).ToList();
-            foreach (var chunk in InListShape.PaddedChunks(due))
-                touches.Add((KeyspaceStatements.Touch(chunk.Length), [db, .. chunk]));
-            touched.UnionWith(due);
+            foreach (int k in locks.KeyIndexes)
+            {
+                var key = (byte[])values[k]!;
+                if (!touched.Add(key)) continue;
+                if (!due.TryGetValue(db, out var keys)) due[db] = keys = new List<byte[]>();
+                keys.Add(key);
+            }
         }
-        _lockedKeys.Clear();
+        _locks.Clear();
+        foreach (var (db, keys) in due)
+        {
+            foreach (var chunk in InListShape.PaddedChunks(keys))
+                touches.Add((KeyspaceStatements.Touch(chunk.Length), [db, .. chunk]));
+        }
         return touches;
     }
 
@@ -117,7 +127,7 @@ internal sealed class TransactionLog
         }
         Pending.Clear();
         // The versions it changed are undone too: a later command that writes the same keys changes them again.
-        _touchedKeys.Clear();
+        _touchedKeys?.Clear();
         await tx.ExecuteAllAsync([(RollbackToSavepoint, [])]).ConfigureAwait(false);
     }
 }
