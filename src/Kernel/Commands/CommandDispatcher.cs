@@ -66,8 +66,11 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
             return;
         }
         // CLIENT PAUSE holds the command, queued or not, until the pause ends (an EXEC that writes is a write).
-        bool writes = Writes(entry) || (entry.Name == "exec" && multi.Queued.Any(q => table.Find(q[0]) is { } e && Writes(e)));
-        if (pauses.Holds(session.Tenant, writes)) await pauses.WaitAsync(session.Tenant, writes, session.Disconnected).ConfigureAwait(false);
+        if (pauses.Any)
+        {
+            bool writes = Writes(entry) || (entry.Name == "exec" && multi.Queued.Any(q => table.Find(q[0]) is { } e && Writes(e)));
+            await pauses.WaitAsync(session.Tenant, writes, session.Disconnected).ConfigureAwait(false);
+        }
         if (multi.Active && !entry.Has(CommandFlags.NotQueued))
         {
             multi.Queue(args);

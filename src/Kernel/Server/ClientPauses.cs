@@ -42,6 +42,9 @@ public sealed class ClientPauses
         }
     }
 
+    /// <summary>Whether any tenant may be paused: while not, a command pays this one read.</summary>
+    public bool Any => _count > 0;
+
     /// <summary>Whether a command of the tenant (a write or not) must wait now.</summary>
     public bool Holds(string? tenant, bool writes) =>
         _count > 0 && tenant is not null && Current(tenant) is { } pause && (writes || !pause.WritesOnly);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using MySqlConnector;
 using RedisOnMySql.Kernel.Blocking;
 using RedisOnMySql.Kernel.Commands;
@@ -23,5 +24,12 @@ public sealed class InternalCommands(CommandDispatcher dispatcher, BlockingRegis
         var failure = await dispatcher.ExecuteInternalAsync(inner, [.. args]).ConfigureAwait(false);
         if (failure is MySqlException || (failure is not null && BackendErrors.IsConnectionLoss(failure))) throw failure;
         return RespReplyReader.Read(reply.WrittenSpan);
+    }
+
+    /// <summary>Runs <paramref name="command"/> with <paramref name="args"/>; an error reply is thrown as the caller's error.</summary>
+    public async Task<object?> CallAsync(CommandContext ctx, string command, params byte[][] args)
+    {
+        var reply = await RunAsync(ctx, [Encoding.ASCII.GetBytes(command), .. args]);
+        return reply is RespErrorReply error ? throw new RedisException(error.Message) : reply;
     }
 }

@@ -58,30 +58,25 @@ public sealed class StoredValues(InternalCommands commands)
         switch (value)
         {
             case RdbString s:
-                await RunAsync(ctx, ["SET"u8.ToArray(), key, s.Value]);
+                await commands.CallAsync(ctx, "SET", key, s.Value);
                 break;
             case RdbList list:
                 foreach (var chunk in Chunks(list.Items.Select(i => new[] { i })))
-                    await RunAsync(ctx, ["RPUSH"u8.ToArray(), key, .. chunk]);
+                    await commands.CallAsync(ctx, "RPUSH", [key, .. chunk]);
                 break;
             case RdbSet set:
                 foreach (var chunk in Chunks(set.Members.Select(m => new[] { m })))
-                    await RunAsync(ctx, ["SADD"u8.ToArray(), key, .. chunk]);
+                    await commands.CallAsync(ctx, "SADD", [key, .. chunk]);
                 break;
             case RdbSortedSet zset:
                 foreach (var chunk in Chunks(zset.Entries.Select(e => new[] { ScoreText(e.Score), e.Member })))
-                    await RunAsync(ctx, ["ZADD"u8.ToArray(), key, .. chunk]);
+                    await commands.CallAsync(ctx, "ZADD", [key, .. chunk]);
                 break;
             case RdbHash hash:
                 foreach (var chunk in Chunks(hash.Fields.Select(f => new[] { f.Name, f.Value })))
-                    await RunAsync(ctx, ["HSET"u8.ToArray(), key, .. chunk]);
+                    await commands.CallAsync(ctx, "HSET", [key, .. chunk]);
                 break;
         }
-    }
-
-    private async Task RunAsync(CommandContext ctx, byte[][] args)
-    {
-        if (await commands.RunAsync(ctx, args) is RespErrorReply error) throw new RedisException(error.Message);
     }
 
     /// <summary>Elements (each one or two arguments) grouped so that no command gets too many or too many bytes.</summary>

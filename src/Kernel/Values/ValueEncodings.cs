@@ -1,5 +1,4 @@
 using System.Text;
-using RedisOnMySql.Kernel.Protocol;
 using RedisOnMySql.Kernel.Rdb;
 using RedisOnMySql.Kernel.Sdk;
 
@@ -44,11 +43,8 @@ public sealed class ValueEncodings(InternalCommands commands)
         }
     }
 
-    private async Task<object?> Run(CommandContext ctx, string command, byte[] key, params string[] rest)
-    {
-        var reply = await commands.RunAsync(ctx, [Encoding.ASCII.GetBytes(command), key, .. rest.Select(Encoding.ASCII.GetBytes)]);
-        return reply is RespErrorReply error ? throw new RedisException(error.Message) : reply;
-    }
+    private Task<object?> Run(CommandContext ctx, string command, byte[] key, params string[] rest) =>
+        commands.CallAsync(ctx, command, [key, .. rest.Select(Encoding.ASCII.GetBytes)]);
 
     private static string Text(object? reply) => Encoding.ASCII.GetString((byte[])reply!);
 

@@ -36,7 +36,7 @@ public sealed partial class KeyspaceCommands
     private Subcommands? _object;
     private ValueEncodings? _encodings;
 
-    private ValueEncodings Encodings => _encodings ??= new ValueEncodings(services.GetRequiredService<InternalCommands>());
+    private ValueEncodings Encodings => _encodings ??= new ValueEncodings(Internal);
 
     private Subcommands ObjectSubcommands => _object ??= new Subcommands("object")
         .Add("encoding", 3, async ctx =>
@@ -78,15 +78,15 @@ public sealed partial class KeyspaceCommands
 
     private async ValueTask AnswerIfExistsAsync(CommandContext ctx, Action answer)
     {
-        var type = (byte[]?)await services.GetRequiredService<InternalCommands>().RunAsync(ctx, "TYPE"u8.ToArray(), ctx.Arg(2));
-        if (type is null || type.AsSpan().SequenceEqual("none"u8)) ctx.Reply.WriteNullBulk();
+        var type = (byte[])(await Internal.CallAsync(ctx, "TYPE", ctx.Arg(2)))!;
+        if (type.AsSpan().SequenceEqual("none"u8)) ctx.Reply.WriteNullBulk();
         else answer();
     }
 
     /// <summary>Whether the string value is one of the integers Redis shares instead of allocating.</summary>
     private async Task<bool> SharedIntegerAsync(CommandContext ctx)
     {
-        var value = (byte[]?)await services.GetRequiredService<InternalCommands>().RunAsync(ctx, "GET"u8.ToArray(), ctx.Arg(2));
+        var value = (byte[]?)await Internal.CallAsync(ctx, "GET", ctx.Arg(2));
         return value is not null && CanonicalInteger.TryParse(value, out long n) && n is >= 0 and < SharedIntegers;
     }
 

@@ -16,7 +16,7 @@ public sealed partial class KeyspaceCommands
 {
     private StoredValues? _values;
 
-    private StoredValues Values => _values ??= new StoredValues(services.GetRequiredService<InternalCommands>());
+    private StoredValues Values => _values ??= new StoredValues(Internal);
 
     [RedisCommand("dump", 2, CommandFlags.ReadOnly, 1, 1, 1, Group = "generic",
         Summary = "Returns a serialized representation of the value stored at a key.", Since = "2.6.0")]
@@ -60,12 +60,12 @@ public sealed partial class KeyspaceCommands
             long ttl = ctx.ArgInt64(2);
             if (ttl < 0) throw RedisException.Err("Invalid TTL value, must be >= 0");
             if (!DumpPayload.TryDecode(ctx.Arg(3), out var value, out var error)) throw new RedisException(error.RedisErrorMessage);
-            if (exists) await Run(ctx, "DEL", key);
+            if (exists) await Internal.CallAsync(ctx, "DEL", key);
             long expiresAt = ttl == 0 ? 0 : absoluteTtl ? ttl : ctx.NowMs + ttl;
             // A key restored already expired is not created; the old value is deleted all the same.
             if (ttl != 0 && expiresAt <= ctx.NowMs) return true;
             await Values.WriteAsync(ctx, key, value);
-            if (ttl != 0) await Run(ctx, "PEXPIREAT", key, RedisNumbers.ToBytes(expiresAt));
+            if (ttl != 0) await Internal.CallAsync(ctx, "PEXPIREAT", key, RedisNumbers.ToBytes(expiresAt));
             return true;
         });
         ctx.Reply.WriteOk();
@@ -73,11 +73,7 @@ public sealed partial class KeyspaceCommands
 
     private TransactionRunner Runner => services.GetRequiredService<TransactionRunner>();
 
-    private async Task Run(CommandContext ctx, string command, params byte[][] args)
-    {
-        var reply = await services.GetRequiredService<InternalCommands>().RunAsync(ctx, [System.Text.Encoding.ASCII.GetBytes(command), .. args]);
-        if (reply is Protocol.RespErrorReply e) throw new RedisException(e.Message);
-    }
+    private InternalCommands Internal => services.GetRequiredService<InternalCommands>();
 
     /// <summary>The encodings Redis would choose under the parameters CONFIG SET last gave this proxy.</summary>
     private RdbEncodingOptions EncodingOptions()
