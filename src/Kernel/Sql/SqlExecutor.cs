@@ -45,6 +45,29 @@ public sealed class SqlExecutor : ISqlRunner
     /// <summary>Whether this executor runs inside EXEC's transaction (or another that the kernel opened the same way).</summary>
     internal bool InTransaction => _ambient is not null;
 
+    /// <summary>
+    /// Until disposed, the statements of this transaction record no keyspace notification (other events, such as the
+    /// wake-ups of blocked clients, still go out). Only inside a transaction, whose commit the caller's own events join.
+    /// </summary>
+    internal IDisposable WithoutNotifications()
+    {
+        var log = (_ambient ?? throw new InvalidOperationException("notifications are muted only inside a transaction")).Log;
+        log.NotificationsMuted++;
+        return new MutedNotifications(log);
+    }
+
+    private sealed class MutedNotifications(TransactionLog log) : IDisposable
+    {
+        private bool _disposed;
+
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            log.NotificationsMuted--;
+        }
+    }
+
     /// <summary>This executor outside of any EXEC.</summary>
     internal SqlExecutor WithoutTransaction() => _ambient is null ? this : new(_pool, Scope, Retry, _events, null);
 

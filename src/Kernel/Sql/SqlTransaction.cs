@@ -140,8 +140,9 @@ public sealed class SqlTransaction : ISqlRunner
         return Convert.ToInt32(await batch.ExecuteScalarAsync().ConfigureAwait(false));
     }
 
-    public Task NotifyAsync(NotifyFlags type, string eventName, byte[] key, int? db = null) =>
-        KeyspaceMessages.PublishAsync(this, _events, _scope, type, eventName, key, db);
+    public Task NotifyAsync(NotifyFlags type, string eventName, byte[] key, int? db = null) => _log.NotificationsMuted > 0
+        ? Task.CompletedTask
+        : KeyspaceMessages.PublishAsync(this, _events, _scope, type, eventName, key, db);
 
     public Task AppendEventsAsync(IReadOnlyList<(EventKind Kind, byte[] Topic, byte[] Payload)> events)
     {

@@ -33,6 +33,12 @@ internal sealed class TransactionLog
     /// <summary>The events appended, for the executor to deliver locally after the commit.</summary>
     public List<FeedEvent> Appended { get; } = new();
 
+    /// <summary>
+    /// While above zero, keyspace notifications are not recorded: a generic command that writes through the families'
+    /// commands (RESTORE, SORT ... STORE) raises Redis's events of its own instead of theirs.
+    /// </summary>
+    public int NotificationsMuted { get; set; }
+
     /// <summary>Event inserts that ride with the next batch of writes.</summary>
     public List<(Statement Statement, object?[] Values)> Pending { get; } = new();
 

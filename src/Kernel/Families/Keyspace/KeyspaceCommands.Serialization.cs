@@ -1,4 +1,5 @@
 using RedisOnMySql.Kernel.Families.Server.Config;
+using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Rdb;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Storage;
@@ -60,12 +61,23 @@ public sealed partial class KeyspaceCommands
             long ttl = ctx.ArgInt64(2);
             if (ttl < 0) throw RedisException.Err("Invalid TTL value, must be >= 0");
             if (!DumpPayload.TryDecode(ctx.Arg(3), out var value, out var error)) throw new RedisException(error.RedisErrorMessage);
-            if (exists) await Internal.CallAsync(ctx, "DEL", key);
             long expiresAt = ttl == 0 ? 0 : absoluteTtl ? ttl : ctx.NowMs + ttl;
             // A key restored already expired is not created; the old value is deleted all the same.
-            if (ttl != 0 && expiresAt <= ctx.NowMs) return true;
-            await Values.WriteAsync(ctx, key, value);
-            if (ttl != 0) await Internal.CallAsync(ctx, "PEXPIREAT", key, RedisNumbers.ToBytes(expiresAt));
+            bool expired = ttl != 0 && expiresAt <= ctx.NowMs;
+            // Redis's events, not those of the commands that write the value.
+            using (ctx.Sql.WithoutNotifications())
+            {
+                if (exists) await Internal.CallAsync(ctx, "DEL", key);
+                if (!expired) await Values.WriteAsync(ctx, key, value);
+                if (!expired && ttl != 0) await Internal.CallAsync(ctx, "PEXPIREAT", key, RedisNumbers.ToBytes(expiresAt));
+            }
+            if (expired)
+            {
+                if (exists) await ctx.Sql.NotifyAsync(NotifyFlags.Generic, "del", key);
+                return true;
+            }
+            await ctx.Sql.NotifyAsync(NotifyFlags.New, "new", key);
+            await ctx.Sql.NotifyAsync(NotifyFlags.Generic, "restore", key);
             return true;
         });
         ctx.Reply.WriteOk();
