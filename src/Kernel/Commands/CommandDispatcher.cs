@@ -35,6 +35,7 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
         context.Reset(args, entry);
         var plan = entry.Planner(context);
         if (plan == null) return null;
+        plan.ReadKeys = entry.ReadKeyCount(args.Count);
         context.Session.LastInteraction = DateTimeOffset.UtcNow;
         context.Session.LastCommand = entry.Name;
         stats.CommandProcessed();
@@ -46,7 +47,6 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
         var session = context.Session;
         var entry = table.Find(args[0]);
         session.LastInteraction = DateTimeOffset.UtcNow;
-        stats.CommandProcessed();
         var multi = session.Multi;
         if (entry == null)
         {
@@ -90,7 +90,6 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
     internal ValueTask<Exception?> ExecuteQueuedAsync(CommandContext context, List<byte[]> args)
     {
         var entry = table.Find(args[0])!;
-        stats.CommandProcessed();
         context.Reset(args, entry);
         return RunHandlerAsync(context, entry, args);
     }
@@ -131,7 +130,12 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
     private async ValueTask<Exception?> RunHandlerAsync(CommandContext context, CommandEntry entry, List<byte[]> args)
     {
         long started = Stopwatch.GetTimestamp();
+        long absences = context.Reply.Absences;
         var failure = await RunCaughtAsync(context, entry, args).ConfigureAwait(false);
+        // Counted once run, as Redis's call() counts: refused and queued commands are not, EXEC and each of its are,
+        // and CONFIG RESETSTAT counts itself after the reset.
+        stats.CommandProcessed();
+        if (entry.ReadKeyCount(args.Count) is > 0 and var keys) stats.KeysLookedUp(keys, context.Reply.Absences - absences);
         // A blocking command's wait is not its work, and EXEC's commands are logged one by one, as in Redis. AUTH and
         // HELLO carry passwords (Redis redacts them); the other no-auth commands, QUIT and RESET, are never slow.
         if (!entry.Has(CommandFlags.SkipSlowlog | CommandFlags.Blocking | CommandFlags.NoAuth))
@@ -220,7 +224,9 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
         {
             await context.Sql.RunPlansAsync(plans, (plan, row) =>
             {
+                long absences = context.Reply.Absences;
                 plan.Reply(context.Reply, row);
+                if (plan.ReadKeys > 0) stats.KeysLookedUp(plan.ReadKeys, context.Reply.Absences - absences);
                 answered++;
             }).ConfigureAwait(false);
         }

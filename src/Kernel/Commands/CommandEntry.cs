@@ -27,6 +27,17 @@ public sealed record CommandEntry(
     public bool ArityMatches(int argc) => Arity >= 0 ? argc == Arity : argc >= -Arity;
 
     /// <summary>Argument indexes holding keys, from the key spec (as COMMAND GETKEYS reports them).</summary>
+    /// <summary>
+    /// How many keys a read-only command of <paramref name="argc"/> arguments looks up (what keyspace_hits and misses
+    /// count); 0 for any other command.
+    /// </summary>
+    public int ReadKeyCount(int argc)
+    {
+        if (FirstKey <= 0 || !Has(CommandFlags.ReadOnly)) return 0;
+        int last = Math.Min(LastKey < 0 ? argc + LastKey : LastKey, argc - 1);
+        return last < FirstKey ? 0 : (last - FirstKey) / Math.Max(1, Step) + 1;
+    }
+
     public IEnumerable<int> KeyIndexes(int argc)
     {
         if (FirstKey <= 0) yield break;

@@ -18,6 +18,15 @@ public sealed class RespWriter(IBufferWriter<byte> output)
     /// <summary>Bytes written since construction or the last <see cref="Reset"/>.</summary>
     public long BytesWritten { get; private set; }
 
+    /// <summary>
+    /// Nils and empty arrays written so far (never reset): the dispatcher reads a read command's misses from them
+    /// (<see cref="Server.ServerStats.KeysLookedUp"/>).
+    /// </summary>
+    public long Absences { get; private set; }
+
+    /// <summary>Counts keys a read found missing although its reply is no nil (EXISTS's count, TYPE's none, TTL's -2).</summary>
+    public void NoteMissing(long keys) => Absences += keys;
+
     public void Reset(IBufferWriter<byte> output)
     {
         _target = output;
@@ -62,11 +71,23 @@ public sealed class RespWriter(IBufferWriter<byte> output)
         WriteRaw("\r\n"u8);
     }
 
-    public void WriteNullBulk() => WriteRaw("$-1\r\n"u8);
+    public void WriteNullBulk()
+    {
+        Absences++;
+        WriteRaw("$-1\r\n"u8);
+    }
 
-    public void WriteArrayHeader(int count) => WriteNumberLine((byte)'*', count);
+    public void WriteArrayHeader(int count)
+    {
+        if (count == 0) Absences++;
+        WriteNumberLine((byte)'*', count);
+    }
 
-    public void WriteNullArray() => WriteRaw("*-1\r\n"u8);
+    public void WriteNullArray()
+    {
+        Absences++;
+        WriteRaw("*-1\r\n"u8);
+    }
 
     public void WriteRaw(ReadOnlySpan<byte> bytes)
     {

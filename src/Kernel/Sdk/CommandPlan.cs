@@ -25,6 +25,9 @@ public sealed record CommandPlan(Statement Statement, object?[] Values, Action<R
     /// transaction when the tenant's notify-keyspace-events asks for it.
     /// </summary>
     public PlanNotification? Notify { get; init; }
+
+    /// <summary>The keys a read-only command's reply answers for, set by the dispatcher for keyspace_hits and misses.</summary>
+    internal int ReadKeys { get; set; }
 }
 
 /// <summary>A keyspace event of class <paramref name="Type"/> named <paramref name="Event"/> (see <see cref="Sql.ISqlRunner.NotifyAsync"/>).</summary>

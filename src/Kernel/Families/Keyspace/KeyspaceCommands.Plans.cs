@@ -39,10 +39,17 @@ public sealed partial class KeyspaceCommands
     private static CommandPlan StatePlan(CommandContext ctx, Action<RespWriter, object?[]?> reply) =>
         new(SelectLiveStates(1), [ctx.Arg(1), ctx.NowMs], reply) { Merge = StatesByKeys, Key = ctx.Arg(1) };
 
-    private static void ReplyExists(RespWriter reply, object?[]? row) => reply.WriteInteger(row == null ? 0 : 1);
+    private static void ReplyExists(RespWriter reply, object?[]? row)
+    {
+        if (row == null) reply.NoteMissing(1);
+        reply.WriteInteger(row == null ? 0 : 1);
+    }
 
-    private static void ReplyType(RespWriter reply, object?[]? row) =>
+    private static void ReplyType(RespWriter reply, object?[]? row)
+    {
+        if (row == null) reply.NoteMissing(1);
         reply.WriteSimpleString(row == null ? "none" : ((KeyType)Convert.ToByte(row[1])).Name());
+    }
 
     /// <summary>-2 for a missing key, -1 for a persistent one; seconds are rounded to the nearest, as Redis does.</summary>
     private static CommandPlan ExpiryPlan(CommandContext ctx, bool absolute, bool inMs)
@@ -50,7 +57,11 @@ public sealed partial class KeyspaceCommands
         long now = ctx.NowMs;
         return StatePlan(ctx, (reply, row) =>
         {
-            if (row == null) reply.WriteInteger(-2);
+            if (row == null)
+            {
+                reply.NoteMissing(1);
+                reply.WriteInteger(-2);
+            }
             else if (row[2] is not long at) reply.WriteInteger(-1);
             else
             {

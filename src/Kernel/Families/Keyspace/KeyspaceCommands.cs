@@ -92,7 +92,9 @@ public sealed partial class KeyspaceCommands(ProxyOptions options, IServiceProvi
         var live = new HashSet<byte[]>(KeyBytesComparer.Instance);
         foreach (var chunk in InListShape.PaddedChunks(keys.Distinct(KeyBytesComparer.Instance).ToList()))
             live.UnionWith(await ctx.Sql.QueryListAsync(SelectLiveStates(chunk.Length), r => (byte[])r.GetValue(0), [.. chunk, ctx.NowMs]));
-        ctx.Reply.WriteInteger(keys.Count(live.Contains));
+        int found = keys.Count(live.Contains);
+        ctx.Reply.NoteMissing(keys.Length - found);
+        ctx.Reply.WriteInteger(found);
     }
 
     private static byte[][] KeyArgs(CommandContext ctx) => ctx.Args.Skip(1).ToArray();

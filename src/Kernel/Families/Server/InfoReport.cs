@@ -170,8 +170,8 @@ internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, Even
         yield return ("expired_stale_perc", "0.00");
         yield return ("expired_time_cap_reached_count", 0);
         yield return ("evicted_keys", 0);
-        yield return ("keyspace_hits", 0);
-        yield return ("keyspace_misses", 0);
+        yield return ("keyspace_hits", stats.KeyspaceHits);
+        yield return ("keyspace_misses", stats.KeyspaceMisses);
         yield return ("pubsub_channels", 0);
         yield return ("pubsub_patterns", 0);
         yield return ("latest_fork_usec", 0);

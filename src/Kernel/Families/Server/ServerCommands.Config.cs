@@ -72,9 +72,13 @@ public sealed partial class ServerCommands
         ctx.Reply.WriteOk();
     }
 
-    /// <summary>The counters are the whole proxy's, shared by every tenant, so a connection does not reset them.</summary>
-    private static ValueTask ConfigResetStat(CommandContext ctx)
+    /// <summary>
+    /// Resets this proxy's INFO counters, as Redis resets its server's. They are the whole proxy's, like everything INFO
+    /// reports about the process, so every tenant's view of them starts again from zero.
+    /// </summary>
+    private ValueTask ConfigResetStat(CommandContext ctx)
     {
+        stats.Reset();
         ctx.Reply.WriteOk();
         return ValueTask.CompletedTask;
     }
