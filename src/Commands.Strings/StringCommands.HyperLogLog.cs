@@ -17,7 +17,7 @@ public sealed partial class StringCommands
 
     [CommandPlan("pfadd")]
     public CommandPlan PlanPfAdd(CommandContext ctx) =>
-        new(StringStatements.LockString, [ctx.Arg(1), ctx.Args.Skip(2).ToArray(), ctx.NowMs], PlanReplies.IntegerOrError)
+        new(StringStatements.LockString, [ctx.Arg(1), ctx.Args.Skip(2).ToArray(), SparseMaxBytes, ctx.NowMs], PlanReplies.IntegerOrError)
         {
             Merge = AddsTogether, Key = ctx.Arg(1),
         };
@@ -36,17 +36,19 @@ public sealed partial class StringCommands
         foreach (var commands in byKey)
         {
             var stored = await StoredString.LockAsync(tx, commands.Key, commands.Max(i => (long)plans[i].Values[^1]!));
+            // The batch's commands were planned under one hll-sparse-max-bytes, or very nearly.
+            long sparseMax = (long)plans[commands.First()].Values[2]!;
             HllValue? existing;
             try
             {
-                existing = await ReadHllAsync(stored);
+                existing = await ReadHllAsync(stored, sparseMax);
             }
             catch (RedisException e)
             {
                 foreach (int i in commands) replies[i] = PlanReplies.Error(e.Message);
                 continue;
             }
-            var hll = existing ?? HllValue.CreateEmpty();
+            var hll = existing ?? HllValue.CreateEmpty(sparseMax);
             // Creating the key counts as a change even with no elements, as in Redis.
             bool create = existing is null;
             int changes = 0;
@@ -65,7 +67,7 @@ public sealed partial class StringCommands
                 catch (RedisException e)
                 {
                     replies[i] = PlanReplies.Error(e.Message);
-                    if (before is not null) hll = HllValue.Wrap(before);
+                    if (before is not null) hll = HllValue.Wrap(before, sparseMax);
                 }
             }
             if (changes == 0) continue;
@@ -85,24 +87,24 @@ public sealed partial class StringCommands
     }
 
     /// <summary>The cached cardinality when it is fresh; otherwise the estimate, which is cached in the value.</summary>
-    private static Task<ulong> CountOneAsync(CommandContext ctx, byte[] key) => ctx.Sql.TransactionAsync(async tx =>
+    private Task<ulong> CountOneAsync(CommandContext ctx, byte[] key) => ctx.Sql.TransactionAsync(async tx =>
     {
         var stored = await StoredString.LockAsync(tx, key, ctx.NowMs);
         var header = await ReadHllHeaderAsync(stored);
         if (header is null) return 0UL;
         if (HllHeader.TryReadCardinality(header, out var cached)) return cached;
-        var cardinality = (await ReadValueAsync(stored)).Count();
+        var cardinality = (await ReadValueAsync(stored, SparseMaxBytes)).Count();
         await stored.WriteRangeAsync(HllHeader.CardinalityOffset, HllHeader.CardinalityBytes(cardinality));
         return cardinality;
     }, ctx.Sql.Retry.Set);
 
     /// <summary>The estimate of the union of several keys (a missing one counts as empty); nothing is written.</summary>
-    private static Task<ulong> CountUnionAsync(CommandContext ctx) => ctx.Sql.TransactionAsync(async tx =>
+    private Task<ulong> CountUnionAsync(CommandContext ctx) => ctx.Sql.TransactionAsync(async tx =>
     {
         var keys = await OpenKeysAsync(tx, ctx, written: null);
         var union = new HllUnion();
         for (int i = 1; i < ctx.Count; i++)
-            if (await ReadHllAsync(keys[ctx.Arg(i)]) is { } value) union.Add(value);
+            if (await ReadHllAsync(keys[ctx.Arg(i)], SparseMaxBytes) is { } value) union.Add(value);
         return union.Count();
     }, ctx.Sql.Retry.Set);
 
@@ -118,7 +120,7 @@ public sealed partial class StringCommands
             // The destination is an input too, and Redis looks every input up as a read (keymiss when missing).
             for (int i = 1; i < ctx.Count; i++)
             {
-                var value = await ReadHllAsync(keys[ctx.Arg(i)]);
+                var value = await ReadHllAsync(keys[ctx.Arg(i)], SparseMaxBytes);
                 if (value is null)
                 {
                     await tx.NotifyAsync(NotifyFlags.KeyMiss, "keymiss", ctx.Arg(i));
@@ -127,7 +129,7 @@ public sealed partial class StringCommands
                 union.Add(value);
                 if (i == 1) target = value;
             }
-            target ??= HllValue.CreateEmpty();
+            target ??= HllValue.CreateEmpty(SparseMaxBytes);
             if (union.HasDense) target.ToDense();
             union.RaiseInto(target);
             target.MarkStale();
@@ -148,7 +150,7 @@ public sealed partial class StringCommands
         var (hll, converted) = await ctx.Sql.TransactionAsync(async tx =>
         {
             var stored = await StoredString.LockAsync(tx, key, ctx.NowMs);
-            var hll = await ReadHllAsync(stored) ?? throw RedisException.Err("The specified key does not exist");
+            var hll = await ReadHllAsync(stored, SparseMaxBytes) ?? throw RedisException.Err("The specified key does not exist");
             bool converted = makesDense && hll.ToDense();
             if (converted) await stored.ReplaceAsync(hll.Bytes, keepTtl: true);
             return (hll, converted);
@@ -185,8 +187,8 @@ public sealed partial class StringCommands
     /// The HyperLogLog at a key, null when there is none: WRONGTYPE for another type, and Redis's own WRONGTYPE text for
     /// a string that is not a HyperLogLog (isHLLObjectOrReply).
     /// </summary>
-    private static async Task<HllValue?> ReadHllAsync(StoredString stored) =>
-        await ReadHllHeaderAsync(stored) is null ? null : await ReadValueAsync(stored);
+    private static async Task<HllValue?> ReadHllAsync(StoredString stored, long sparseMax) =>
+        await ReadHllHeaderAsync(stored) is null ? null : await ReadValueAsync(stored, sparseMax);
 
     /// <summary>
     /// The header of the HyperLogLog at a key, null when there is none; the checks need only the header and the length,
@@ -201,8 +203,11 @@ public sealed partial class StringCommands
         return header;
     }
 
-    private static async Task<HllValue> ReadValueAsync(StoredString stored) =>
-        HllValue.Wrap(await stored.ReadRangeAsync(0, (int)stored.Length));
+    private static async Task<HllValue> ReadValueAsync(StoredString stored, long sparseMax) =>
+        HllValue.Wrap(await stored.ReadRangeAsync(0, (int)stored.Length), sparseMax);
+
+    /// <summary>hll-sparse-max-bytes as CONFIG SET last gave it to this proxy.</summary>
+    private long SparseMaxBytes => runtime.HllSparseMaxBytes;
 
     /// <summary>
     /// Every key argument opened in key order, the order concurrent commands lock rows in; <paramref name="written"/>

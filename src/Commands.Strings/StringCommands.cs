@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Configuration;
 using RedisOnMySql.Kernel.Protocol;
 using RedisOnMySql.Kernel.Notifications;
 using RedisOnMySql.Kernel.Sdk;
@@ -11,7 +12,7 @@ namespace RedisOnMySql.Commands.Strings;
 /// over the locked row (<see cref="StoredString"/>).
 /// This file: GET, SET and their variants; see the other partial files for multi-key, range, counter and LCS commands.
 /// </summary>
-public sealed partial class StringCommands : ICommandFamily, IChildRowOwner
+public sealed partial class StringCommands(RuntimeConfig runtime) : ICommandFamily, IChildRowOwner
 {
     public string Name => "strings";
 

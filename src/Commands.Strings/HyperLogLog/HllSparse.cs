@@ -9,9 +9,6 @@ namespace RedisOnMySql.Commands.Strings.HyperLogLog;
 /// </summary>
 internal static class HllSparse
 {
-    /// <summary>Redis's hll-sparse-max-bytes default: a sparse value (header included) never grows past it.</summary>
-    public const int HllSparseMaxBytes = 3000;
-
     /// <summary>The largest register value a VAL opcode holds; a higher one forces the dense encoding.</summary>
     public const int MaxValue = 32;
 
@@ -160,7 +157,7 @@ internal static class HllSparse
     /// <paramref name="buffer"/> holds the whole value in its first <paramref name="length"/> bytes and has room for 4
     /// more (an opcode grows by 3 at most; a cut-off XZERO is rewritten one byte past the end, as Redis does).
     /// </summary>
-    public static SparseUpdate Raise(Span<byte> buffer, ref int length, int index, byte rank)
+    public static SparseUpdate Raise(Span<byte> buffer, ref int length, int index, byte rank, long maxBytes)
     {
         if (rank > MaxValue) return SparseUpdate.NeedsDense;
 
@@ -192,7 +189,7 @@ internal static class HllSparse
             Span<byte> sequence = stackalloc byte[5];
             int size = Split(sequence, op, (int)first, index, rank);
             int delta = size - op.Size;
-            if (delta > 0 && length + delta > HllSparseMaxBytes) return SparseUpdate.NeedsDense;
+            if (delta > 0 && length + delta > maxBytes) return SparseUpdate.NeedsDense;
             int next = op.At + op.Size;
             if (delta != 0 && next < end) opcodes[next..end].CopyTo(opcodes[(next + delta)..]);
             end += delta;

@@ -21,24 +21,29 @@ internal sealed class HllValue
 
     private byte[] _bytes;
     private int _length;
+    private readonly long _sparseMaxBytes;
 
-    private HllValue(byte[] bytes)
+    private HllValue(byte[] bytes, long sparseMaxBytes)
     {
         _bytes = bytes;
         _length = bytes.Length;
+        _sparseMaxBytes = sparseMaxBytes;
     }
 
-    /// <summary>What PFADD and PFMERGE create: sparse, every register zero, the cached cardinality 0.</summary>
-    public static HllValue CreateEmpty()
+    /// <summary>
+    /// What PFADD and PFMERGE create: sparse, every register zero, the cached cardinality 0. A sparse value turns
+    /// dense when it would grow past <paramref name="sparseMaxBytes"/> (hll-sparse-max-bytes, header included).
+    /// </summary>
+    public static HllValue CreateEmpty(long sparseMaxBytes)
     {
         var bytes = new byte[HllHeader.Size + HllSparse.EmptySize];
         HllHeader.Write(bytes, HllEncoding.Sparse);
         HllSparse.WriteEmpty(bytes.AsSpan(HllHeader.Size));
-        return new HllValue(bytes);
+        return new HllValue(bytes, sparseMaxBytes);
     }
 
     /// <summary>Takes over a stored value whose header passed <see cref="HllHeader.IsValid"/>.</summary>
-    public static HllValue Wrap(byte[] value) => new(value);
+    public static HllValue Wrap(byte[] value, long sparseMaxBytes) => new(value, sparseMaxBytes);
 
     public HllEncoding Encoding => HllHeader.Encoding(_bytes);
 
@@ -75,7 +80,7 @@ internal sealed class HllValue
     {
         if (Encoding == HllEncoding.Dense) return HllDense.Raise(DenseRegisters, register, rank);
         if (_bytes.Length < _length + 4) Array.Resize(ref _bytes, Math.Max(_length + 4, _bytes.Length * 2));
-        switch (HllSparse.Raise(_bytes, ref _length, register, rank))
+        switch (HllSparse.Raise(_bytes, ref _length, register, rank, _sparseMaxBytes))
         {
             case SparseUpdate.Unchanged: return false;
             case SparseUpdate.Updated: return true;
