@@ -149,12 +149,12 @@ public static class ProxyHost
             logger.LogCritical("migrate needs --user (or REDIS_MYSQL_MIGRATE_USER): the proxy has no MySQL credentials of its own");
             return 2;
         }
-        var (host, port) = HostPort.Parse(options.MysqlAddr);
         var server = new MySqlConnectionStringBuilder(options.MysqlOptions ?? "")
         {
-            Server = host, Port = (uint)port, UserID = user, Password = password, Pooling = false,
+            UserID = user, Password = password, Pooling = false,
             ConnectionTimeout = (uint)Math.Max(1, options.Pool.ConnectTimeoutMs / 1000),
         };
+        MysqlServers.Parse(options.MysqlAddr).ApplyTo(server);
         var plugins = PluginCatalog.Load(PluginCatalog.ResolveDirectory(options.Plugins.Directory), logger);
         try
         {

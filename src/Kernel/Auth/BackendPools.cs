@@ -45,9 +45,7 @@ public sealed class BackendPools(ProxyOptions options)
     private string ConnectionString(string user, string password)
     {
         var builder = new MySqlConnectionStringBuilder(options.MysqlOptions ?? "");
-        var (host, port) = HostPort.Parse(options.MysqlAddr);
-        builder.Server = host;
-        builder.Port = (uint)port;
+        MysqlServers.Parse(options.MysqlAddr).ApplyTo(builder);
         builder.Database = options.MysqlDatabase;
         builder.UserID = user;
         builder.Password = password;

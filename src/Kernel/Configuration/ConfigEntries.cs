@@ -9,7 +9,7 @@ internal static class ConfigEntries
     public static readonly IReadOnlyList<ConfigEntry> All =
     [
         Entry("bind_addr", "REDIS_MYSQL_BIND", ListenAddress, o => o.BindAddr),
-        Entry("mysql_addr", "REDIS_MYSQL_ADDR", ServerAddress, o => o.MysqlAddr),
+        Entry("mysql_addr", "REDIS_MYSQL_ADDR", ServerAddresses, o => o.MysqlAddr),
         Entry("mysql_database", "REDIS_MYSQL_DATABASE", NonEmptyText, o => o.MysqlDatabase),
         Entry("mysql_options", "REDIS_MYSQL_DSN_OPTIONS", ConnectionOptions, o => o.MysqlOptions),
         Entry("databases", "REDIS_MYSQL_DATABASES", DatabaseCount, o => o.Databases),

@@ -27,7 +27,10 @@ internal static class ConfigValueTypes
     /// <summary>Port 0 lets the OS pick a free port, which in-process tests rely on.</summary>
     public static readonly ConfigValueType<string> ListenAddress = Address("a host:port address with a port from 0 to 65535", minPort: 0);
 
-    public static readonly ConfigValueType<string> ServerAddress = Address("a host:port address with a port from 1 to 65535", minPort: 1);
+    public static readonly ConfigValueType<string> ServerAddresses = new(
+        "a host:port address with a port from 1 to 65535, or a comma-separated list of them with one port",
+        (string text, out string value) => MysqlServers.TryParse(value = text, out _, out _),
+        Identity);
 
     /// <summary>Checked by MySqlConnector itself so that a misspelled option stops startup instead of being ignored.</summary>
     public static readonly ConfigValueType<string> ConnectionOptions = new(
