@@ -11,15 +11,6 @@ internal static class RdbValueWriter
     private const int PlainNode = 1;
     private const int PackedNode = 2;
 
-    // quicklist.c: an item this large gets a node of its own, stored as is (a DEBUG setting; 1 GB otherwise).
-    private const long PlainItemThreshold = 1L << 30;
-
-    // quicklist.c: node size limits for list-max-listpack-size -1 … -5, the limit a count-based fill also obeys, and
-    // the bytes an item may add beyond its own length.
-    private static readonly int[] NodeSizeLimits = [4096, 8192, 16384, 32768, 65536];
-    private const int NodeSafetyLimit = 8192;
-    private const int ItemOverheadEstimate = 8;
-
     public static void Write(RdbValue value, RdbEncodingOptions options, RdbWriter writer)
     {
         switch (value)
@@ -50,34 +41,14 @@ internal static class RdbValueWriter
         ? elements
         : throw new ArgumentException("An empty collection has no DUMP payload: Redis never holds an empty key.", "value");
 
-    // A quicklist as RPUSH builds it: items go into the last node while it may grow (see NodeAcceptsItem), else into a
-    // new node. The node count comes first in the payload, so the split is planned before anything is written.
+    // A quicklist as RPUSH builds it (see QuicklistNodeSplitter). The node count comes first in the payload, so the
+    // split is planned before anything is written.
     private static void WriteList(IReadOnlyList<byte[]> items, RdbEncodingOptions options, RdbWriter writer)
     {
-        var fill = Math.Clamp(options.ListMaxListpackSize, -NodeSizeLimits.Length, short.MaxValue);
+        var splitter = new QuicklistNodeSplitter(options.ListMaxListpackSize);
         var nodeEnds = new List<int>();
-        var nodeBytes = 0;
-        var nodeCount = 0;
-        var lastIsPlain = true; // no node yet: the first item opens one
         for (var i = 0; i < items.Count; i++)
-        {
-            var item = items[i];
-            if (item.Length >= PlainItemThreshold)
-            {
-                if (i > 0) nodeEnds.Add(i);
-                lastIsPlain = true;
-                continue;
-            }
-            if (lastIsPlain || !NodeAcceptsItem(nodeBytes, nodeCount, item.Length, fill))
-            {
-                if (i > 0) nodeEnds.Add(i);
-                nodeBytes = ListpackWriter.HeaderSize + 1;
-                nodeCount = 0;
-                lastIsPlain = false;
-            }
-            nodeBytes += ListpackWriter.EntrySize(item);
-            nodeCount++;
-        }
+            if (splitter.Add(items[i]) && i > 0) nodeEnds.Add(i);
         nodeEnds.Add(items.Count);
 
         writer.WriteByte(RdbType.ListQuicklist2);
@@ -86,7 +57,7 @@ internal static class RdbValueWriter
         var start = 0;
         foreach (var end in nodeEnds)
         {
-            if (end - start == 1 && items[start].Length >= PlainItemThreshold)
+            if (end - start == 1 && items[start].Length >= QuicklistNodeSplitter.PlainItemThreshold)
             {
                 writer.WriteLength(PlainNode);
                 writer.WriteString(items[start]);
@@ -100,14 +71,6 @@ internal static class RdbValueWriter
             }
             start = end;
         }
-    }
-
-    // _quicklistNodeAllowInsert: a negative fill caps the node's size; a positive one caps its count, within 8 KB.
-    private static bool NodeAcceptsItem(int nodeBytes, int nodeCount, int itemLength, int fill)
-    {
-        var newSize = (long)nodeBytes + itemLength + ItemOverheadEstimate;
-        if (fill < 0) return newSize <= NodeSizeLimits[-fill - 1];
-        return newSize <= NodeSafetyLimit && nodeCount < fill;
     }
 
     // An intset when every member is a canonical integer and there are few enough, else a hash table.

@@ -88,19 +88,5 @@ public sealed partial class KeyspaceCommands
     private InternalCommands Internal => services.GetRequiredService<InternalCommands>();
 
     /// <summary>The encodings Redis would choose under the parameters CONFIG SET last gave this proxy.</summary>
-    private RdbEncodingOptions EncodingOptions()
-    {
-        var values = services.GetRequiredService<ConfigStore>().Values;
-        long Number(string name) => Convert.ToInt64(values[RedisConfigTable.Find(name)]);
-        return new RdbEncodingOptions
-        {
-            HashMaxListpackEntries = Number("hash-max-listpack-entries"),
-            HashMaxListpackValue = Number("hash-max-listpack-value"),
-            SetMaxIntsetEntries = Number("set-max-intset-entries"),
-            ZSetMaxListpackEntries = Number("zset-max-listpack-entries"),
-            ZSetMaxListpackValue = Number("zset-max-listpack-value"),
-            ListMaxListpackSize = (int)Number("list-max-listpack-size"),
-            RdbCompression = (bool)values[RedisConfigTable.Find("rdbcompression")],
-        };
-    }
+    private RdbEncodingOptions EncodingOptions() => services.GetRequiredService<ConfigStore>().EncodingOptions();
 }

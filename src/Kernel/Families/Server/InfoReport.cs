@@ -109,12 +109,19 @@ internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, Even
         yield return ("clients_in_timeout_table", 0);
     }
 
-    private IEnumerable<(string, object)> MemorySection()
+    /// <summary>What the GC holds now (Redis's used_memory), and the most it was seen to hold (INFO and MEMORY ask).</summary>
+    public (long Used, long Peak) SampleMemory()
     {
         long used = GC.GetTotalMemory(false);
-        long rss = Environment.WorkingSet;
         long peak = Math.Max(used, Interlocked.Read(ref _peakMemory));
         Interlocked.Exchange(ref _peakMemory, peak);
+        return (used, peak);
+    }
+
+    private IEnumerable<(string, object)> MemorySection()
+    {
+        var (used, peak) = SampleMemory();
+        long rss = Environment.WorkingSet;
         long system = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         yield return ("used_memory", used);
         yield return ("used_memory_human", HumanBytes(used));

@@ -1,4 +1,5 @@
 using RedisOnMySql.Kernel.Configuration;
+using RedisOnMySql.Kernel.Rdb;
 
 namespace RedisOnMySql.Kernel.Families.Server.Config;
 
@@ -37,5 +38,22 @@ internal sealed class ConfigStore(RuntimeConfig runtime, ProxyOptions options)
         {
             _updates.Release();
         }
+    }
+
+    /// <summary>The encodings Redis would choose under the parameters CONFIG SET last gave this proxy.</summary>
+    public RdbEncodingOptions EncodingOptions()
+    {
+        var values = Values;
+        long Number(string name) => Convert.ToInt64(values[RedisConfigTable.Find(name)]);
+        return new RdbEncodingOptions
+        {
+            HashMaxListpackEntries = Number("hash-max-listpack-entries"),
+            HashMaxListpackValue = Number("hash-max-listpack-value"),
+            SetMaxIntsetEntries = Number("set-max-intset-entries"),
+            ZSetMaxListpackEntries = Number("zset-max-listpack-entries"),
+            ZSetMaxListpackValue = Number("zset-max-listpack-value"),
+            ListMaxListpackSize = (int)Number("list-max-listpack-size"),
+            RdbCompression = (bool)values[RedisConfigTable.Find("rdbcompression")],
+        };
     }
 }
