@@ -73,11 +73,6 @@ public static class CaseFileParser
                 if (!int.TryParse(count[0], out frames) || frames < 1 || count.Length < 2) throw Malformed(file, number, "frames:N needs a count and a command");
                 text = count[1].Trim();
             }
-            if (text == ReadLine)
-            {
-                lines.Add(new CaseLine(file, number, text, [], ReplyComparison.Exact, onOther, frames));
-                continue;
-            }
             var comparison = ReplyComparison.Exact;
             var command = text;
             foreach (var (prefix, kind) in Prefixes)
@@ -86,6 +81,11 @@ public static class CaseFileParser
                 comparison = kind;
                 command = text[prefix.Length..].Trim();
                 break;
+            }
+            if (command == ReadLine)
+            {
+                lines.Add(new CaseLine(file, number, command, [], comparison, onOther, frames));
+                continue;
             }
             var arguments = CommandLineSplitter.Split(Encoding.UTF8.GetBytes(command));
             if (arguments == null) throw Malformed(file, number, $"unbalanced quotes in: {command}");
