@@ -14,6 +14,9 @@ packages=()
 find_tool mariadbd >/dev/null && find_tool mariadb >/dev/null || packages+=(mariadb-server)
 find_tool redis-server >/dev/null || packages+=(redis-server)
 find_tool redis-cli >/dev/null || packages+=(redis-tools)
+# The Galera tests start a 3-node cluster with scripts/galera.sh (rsync carries the state transfer).
+[ -f /usr/lib/galera/libgalera_smm.so ] || packages+=(galera-4)
+command -v rsync >/dev/null || packages+=(rsync)
 install_packages "${packages[@]}"
 
 RESULTS="$REPO/TestResults"

@@ -169,12 +169,14 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
         }
         catch (MySqlException e)
         {
+            ForgetIdleConnectionsIfUnreachable(e);
             logger.LogWarning(e, "MySQL failed during {Command}", entry.Name);
             Error(context, BackendErrors.Describe(e));
             return e;
         }
         catch (Exception e) when (BackendErrors.IsConnectionLoss(e))
         {
+            ForgetIdleConnectionsIfUnreachable(e);
             logger.LogWarning("MySQL connection lost during {Command}: {Message}", entry.Name, e.Message);
             Error(context, BackendErrors.Unavailable(e));
             return e;
@@ -232,6 +234,7 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
         }
         catch (Exception e) when (e is MySqlException || BackendErrors.IsConnectionLoss(e))
         {
+            ForgetIdleConnectionsIfUnreachable(e);
             logger.LogWarning("MySQL failed during a batch of {Count} planned commands: {Message}", plans.Count, e.Message);
             var message = e is MySqlException mysql ? BackendErrors.Describe(mysql) : BackendErrors.Unavailable(e);
             for (; answered < plans.Count; answered++) Error(context, message);
@@ -242,6 +245,17 @@ public sealed class CommandDispatcher(CommandTable table, ServerStats stats, Slo
             logger.LogError(e, "A batch of {Count} planned commands failed", plans.Count);
             for (; answered < plans.Count; answered++) Error(context, "ERR internal error: " + e.Message);
         }
+    }
+
+    /// <summary>
+    /// A server that went away (a Galera node killed, a failover) leaves the pools full of connections to it, and each
+    /// would fail one more command: the idle ones are closed, so the next commands open new connections, which
+    /// mysql_addr's list sends to the next server that answers.
+    /// </summary>
+    private static void ForgetIdleConnectionsIfUnreachable(Exception e)
+    {
+        if (e is MySqlException mysql ? BackendErrors.IsUnreachable(mysql) : BackendErrors.IsConnectionLoss(e))
+            MySqlConnection.ClearAllPools();
     }
 
     private void Error(CommandContext context, string message)
