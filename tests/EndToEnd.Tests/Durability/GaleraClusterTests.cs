@@ -56,6 +56,13 @@ public sealed class GaleraClusterTests : IAsyncLifetime
         using var b = await RawRespClient.ConnectAuthenticatedAsync(onNode3.Port, ProxyFixture.UserA, ProxyFixture.Password);
         Assert.Equal("$5\r\n10000\r\n", await a.CommandAsync("GET", "counter"));
 
+        // wsrep_sync_wait: a read on one node sees what was acknowledged through the other.
+        for (int i = 0; i < 200; i++)
+        {
+            Assert.Equal("+OK\r\n", await a.CommandAsync("SET", "fresh", i.ToString()));
+            Assert.Equal($"${i.ToString().Length}\r\n{i}\r\n", await b.CommandAsync("GET", "fresh"));
+        }
+
         a.Send(RawRespClient.Command("BLPOP", "queue", "10"));
         await Task.Delay(300);
         Assert.Equal(":1\r\n", await b.CommandAsync("RPUSH", "queue", "job"));
