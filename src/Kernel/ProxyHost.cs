@@ -86,7 +86,7 @@ public static class ProxyHost
             .As<ICommandFamily>()
             .WithSingletonLifetime());
         services.AddSingleton(sp => CommandTable.Build(sp.GetServices<ICommandFamily>(),
-            options.Families.Disabled, options.Commands.Disabled));
+            options.Families, options.Commands.Disabled));
         services.AddSingleton<ChildTableRegistry>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ClientRegistry>();
@@ -112,6 +112,7 @@ public static class ProxyHost
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredKeySweeper>());
         services.AddHostedService<PoolEvictionService>();
         services.AddHostedService<OrphanCollector>();
+        services.AddHostedService<FamilyWorkService>();
     }
 
     private static RetryPolicies RetryPoliciesFrom(ProxyOptions o) => new(

@@ -2,7 +2,7 @@
 UPDATE keyspace SET v = CONCAT(v, @v), ver = ver + 1 WHERE tenant = @tenant AND db = @db AND k = @k;
 
 -- strings.insert_big_string
-INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k, 1, NULL, @expires_at);
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at, slot) VALUES (@tenant, @db, @k, 1, NULL, @expires_at, @k__slot);
 
 -- strings.lock_many_2
 SELECT k.id, k.type, k.expires_at, k.v, s.size, k.k FROM keyspace k FORCE INDEX (PRIMARY) LEFT JOIN string_sizes s ON s.tenant = k.tenant AND s.key_id = k.id WHERE k.tenant = @tenant AND k.db = @db AND k.k IN (@k0, @k1) ORDER BY k.k FOR UPDATE;

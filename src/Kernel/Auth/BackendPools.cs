@@ -20,7 +20,16 @@ public sealed class BackendPools(ProxyOptions options)
     public BackendPool GetOrCreate(string user, string password) =>
         _pools.GetOrAdd(Key(user, password), _ => new BackendPool(user, ConnectionString(user, password)));
 
-    public BackendPool? AnyProven() => _pools.Values.FirstOrDefault(p => p.Proven);
+    /// <summary>
+    /// The pool for work the proxy does on no client's behalf: its own credentials (auth.proxy_user), else the default
+    /// user's, else those of any client that signed in; null while there are none.
+    /// </summary>
+    public BackendPool? ForMaintenance()
+    {
+        if (options.Auth.ProxyUser.Length > 0) return GetOrCreate(options.Auth.ProxyUser, options.Auth.ProxyPassword);
+        if (options.Auth.DefaultUser.Length > 0) return GetOrCreate(options.Auth.DefaultUser, options.Auth.DefaultPassword);
+        return _pools.Values.FirstOrDefault(p => p.Proven);
+    }
 
     /// <summary>Drops pools idle for longer than idle_ttl_secs and closes their connections.</summary>
     public async Task<int> EvictIdleAsync()

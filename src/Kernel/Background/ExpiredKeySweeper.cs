@@ -61,7 +61,7 @@ public sealed class ExpiredKeySweeper(BackendPools pools, ProxyOptions options, 
             r => (Tenant: System.Text.Encoding.UTF8.GetString((byte[])r.GetValue(0)), Db: Convert.ToInt32(r.GetValue(1)), Key: (byte[])r.GetValue(2),
                 Flags: NotifyFlagsText.Parse(System.Text.Encoding.ASCII.GetString((byte[])r.GetValue(3))) ?? NotifyFlags.None),
             now, batch).ConfigureAwait(false);
-        if (pools.AnyProven() is not { } pool) return 0;
+        if (pools.ForMaintenance() is not { } pool) return 0;
         long deleted = 0;
         foreach (var (tenant, db, key, _) in keys.Where(k => KeyspaceMessages.Wanted(k.Flags, NotifyFlags.Expired)))
         {

@@ -14,11 +14,11 @@ public abstract class PeriodicService(ILogger logger) : BackgroundService
     protected abstract TimeSpan Period { get; }
 
     /// <summary>
-    /// An executor for cross-tenant maintenance. The proxy has no credentials of its own, so it borrows any pool whose
-    /// credentials were proven (every user sees the shared tables); null until a client has signed in.
+    /// An executor for cross-tenant maintenance, on <see cref="BackendPools.ForMaintenance"/> (every user sees the shared
+    /// tables); null while the proxy has no credentials to use.
     /// </summary>
     protected static SqlExecutor? MaintenanceExecutor(BackendPools pools, RetryPolicies retry) =>
-        pools.AnyProven() is { } pool ? new SqlExecutor(pool, new SqlScope("", 0), retry) : null;
+        pools.ForMaintenance() is { } pool ? new SqlExecutor(pool, new SqlScope("", 0), retry) : null;
 
     protected abstract Task RunOnceAsync(CancellationToken cancel);
 

@@ -20,7 +20,8 @@ public sealed record CommandEntry(
     string Summary,
     string Since,
     CommandHandler Handler,
-    CommandPlanner? Planner = null)
+    CommandPlanner? Planner = null,
+    bool StandIn = false)
 {
     public bool Has(CommandFlags flag) => (Flags & flag) != 0;
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using RedisOnMySql.Kernel.Configuration;
 using RedisOnMySql.Kernel.Sdk;
 
 namespace RedisOnMySql.Kernel.Commands;
@@ -15,11 +16,12 @@ public sealed class CommandTable
     private readonly Dictionary<string, CommandEntry> _byName;
     private readonly Dictionary<string, CommandEntry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
-    private CommandTable(Dictionary<string, CommandEntry> byName, IReadOnlyList<string> families)
+    private CommandTable(Dictionary<string, CommandEntry> byName, IReadOnlyList<string> families, bool clusterMode)
     {
         _byName = byName;
         _bySpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
         EnabledFamilies = families;
+        ClusterMode = clusterMode;
     }
 
     public IReadOnlyCollection<CommandEntry> All => _byName.Values;
@@ -36,20 +38,27 @@ public sealed class CommandTable
         return _bySpan.TryGetValue(chars, out var entry) ? entry : null;
     }
 
-    public static CommandTable Build(IEnumerable<ICommandFamily> families, IEnumerable<string> disabledFamilies,
-        IEnumerable<string> disabledCommands)
+    /// <summary>The table of the families <paramref name="families"/> switches on, less the disabled commands.</summary>
+    public static CommandTable Build(IEnumerable<ICommandFamily> families, FamiliesOptions switches, IEnumerable<string> disabledCommands)
     {
-        var offFamilies = new HashSet<string>(disabledFamilies, StringComparer.OrdinalIgnoreCase);
         var offCommands = new HashSet<string>(disabledCommands, StringComparer.OrdinalIgnoreCase);
         var byName = new Dictionary<string, CommandEntry>(StringComparer.OrdinalIgnoreCase);
+        var standIns = new Dictionary<string, CommandEntry>(StringComparer.OrdinalIgnoreCase);
         var enabled = new List<string>();
+        bool clusterMode = false;
         foreach (var family in families.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            if (offFamilies.Contains(family.Name)) continue;
+            if (!switches.IsOn(family.Name, family.EnabledByDefault)) continue;
             enabled.Add(family.Name);
+            clusterMode |= family is IClusterMode;
             foreach (var entry in EntriesOf(family))
             {
                 if (offCommands.Contains(entry.Name)) continue;
+                if (entry.StandIn)
+                {
+                    standIns[entry.Name] = entry;
+                    continue;
+                }
                 if (byName.TryGetValue(entry.Name, out var existing))
                     throw new CommandTableException(
                         $"command '{entry.Name}' is defined twice: by plugin '{existing.Plugin}' (family '{existing.Family}') " +
@@ -57,8 +66,12 @@ public sealed class CommandTable
                 byName[entry.Name] = entry;
             }
         }
-        return new CommandTable(byName, enabled.Distinct().ToList());
+        foreach (var (name, entry) in standIns) byName.TryAdd(name, entry);
+        return new CommandTable(byName, enabled.Distinct().ToList(), clusterMode);
     }
+
+    /// <summary>Whether an enabled family makes the proxy a cluster node (<see cref="IClusterMode"/>).</summary>
+    public bool ClusterMode { get; }
 
     private static IEnumerable<CommandEntry> EntriesOf(ICommandFamily family)
     {
@@ -93,7 +106,7 @@ public sealed class CommandTable
                 yield return new CommandEntry(attribute.Name.ToLowerInvariant(), attribute.Arity, attribute.Flags,
                     attribute.FirstKey, attribute.LastKey, attribute.Step, family.Name, plugin,
                     attribute.Group == "" ? family.Name : attribute.Group, attribute.Summary, attribute.Since, handler,
-                    planners.GetValueOrDefault(attribute.Name));
+                    planners.GetValueOrDefault(attribute.Name), attribute.StandIn);
             }
         }
     }

@@ -13,4 +13,12 @@ public sealed class AuthOptions
     public string DefaultUser { get; set; } = "";
 
     public string DefaultPassword { get; set; } = "";
+
+    /// <summary>
+    /// The proxy's own MySQL credentials, for work it does on no client's behalf (the cluster node's heartbeat, the
+    /// sweepers). Empty means it borrows auth.default_user's, else those of a client that signed in.
+    /// </summary>
+    public string ProxyUser { get; set; } = "";
+
+    public string ProxyPassword { get; set; } = "";
 }

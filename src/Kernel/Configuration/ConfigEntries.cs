@@ -18,6 +18,8 @@ internal static class ConfigEntries
         Entry("auth.tenant_no_match", "REDIS_MYSQL_TENANT_NO_MATCH", TenantNoMatch, o => o.Auth.TenantNoMatch),
         Entry("auth.default_user", "REDIS_MYSQL_DEFAULT_USER", Text, o => o.Auth.DefaultUser),
         Entry("auth.default_password", "REDIS_MYSQL_DEFAULT_PASSWORD", Secret, o => o.Auth.DefaultPassword),
+        Entry("auth.proxy_user", "REDIS_MYSQL_PROXY_USER", Text, o => o.Auth.ProxyUser),
+        Entry("auth.proxy_password", "REDIS_MYSQL_PROXY_PASSWORD", Secret, o => o.Auth.ProxyPassword),
 
         Entry("pool.max_connections", "REDIS_MYSQL_POOL_MAX_CONNECTIONS", PositiveInt, o => o.Pool.MaxConnections),
         Entry("pool.connect_timeout_ms", "REDIS_MYSQL_POOL_CONNECT_TIMEOUT_MS", PositiveInt, o => o.Pool.ConnectTimeoutMs),
@@ -40,6 +42,10 @@ internal static class ConfigEntries
         Entry("pubsub.poll_ms", "REDIS_MYSQL_PUBSUB_POLL_MS", PositiveInt, o => o.Pubsub.PollMs),
         Entry("pubsub.poll_batch", "REDIS_MYSQL_PUBSUB_POLL_BATCH", PositiveInt, o => o.Pubsub.PollBatch),
         Entry("pubsub.heartbeat_secs", "REDIS_MYSQL_PUBSUB_HEARTBEAT_SECS", PositiveInt, o => o.Pubsub.HeartbeatSecs),
+
+        Entry("cluster.announce_host", "REDIS_MYSQL_CLUSTER_ANNOUNCE_HOST", Text, o => o.Cluster.AnnounceHost),
+        Entry("cluster.announce_port", "REDIS_MYSQL_CLUSTER_ANNOUNCE_PORT", PortOrZero, o => o.Cluster.AnnouncePort),
+        Entry("cluster.heartbeat_secs", "REDIS_MYSQL_CLUSTER_HEARTBEAT_SECS", PositiveInt, o => o.Cluster.HeartbeatSecs),
 
         Entry("string_set_retry.max_attempts", "REDIS_MYSQL_SET_RETRY_MAX_ATTEMPTS", PositiveInt, o => o.StringSetRetry.MaxAttempts),
         Entry("string_set_retry.backoff_base_ms", "REDIS_MYSQL_SET_RETRY_BACKOFF_BASE_MS", NonNegativeInt, o => o.StringSetRetry.BackoffBaseMs),
@@ -67,6 +73,7 @@ internal static class ConfigEntries
         Entry("server.inline_io", "REDIS_MYSQL_INLINE_IO", Bool, o => o.Server.InlineIo),
         Entry("server.backlog", "REDIS_MYSQL_BACKLOG", PositiveInt, o => o.Server.Backlog),
 
+        Entry("families.enabled", "REDIS_MYSQL_FAMILIES_ENABLED", FamilyNames, o => o.Families.Enabled),
         Entry("families.disabled", "REDIS_MYSQL_FAMILIES_DISABLED", FamilyNames, o => o.Families.Disabled),
         Entry("commands.disabled", "REDIS_MYSQL_COMMANDS_DISABLED", CommandNames, o => o.Commands.Disabled),
         Entry("plugins.directory", "REDIS_MYSQL_PLUGINS_DIR", NonEmptyText, o => o.Plugins.Directory),

@@ -11,6 +11,9 @@ internal static class ConfigValueTypes
     /// <summary>For timeouts and delays where 0 means "none".</summary>
     public static readonly ConfigValueType<int> NonNegativeInt = IntBetween("a non-negative integer", 0, int.MaxValue);
 
+    /// <summary>A TCP port, or 0 for "the one the proxy listens on".</summary>
+    public static readonly ConfigValueType<int> PortOrZero = IntBetween("a port from 0 to 65535", 0, 65535);
+
     public static readonly ConfigValueType<int> DatabaseCount = IntBetween("an integer from 1 to 10000", 1, 10000);
 
     public static readonly ConfigValueType<bool> Bool = new(

@@ -30,6 +30,8 @@ public sealed class ProxyOptions
 
     public EventsOptions Events { get; set; } = new();
 
+    public ClusterOptions Cluster { get; set; } = new();
+
     public RetryPolicyOptions StringSetRetry { get; set; } = RetryPolicyOptions.StringSetDefaults();
 
     public RetryPolicyOptions StringIncrRetry { get; set; } = RetryPolicyOptions.StringIncrDefaults();

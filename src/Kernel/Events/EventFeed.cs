@@ -136,8 +136,8 @@ public sealed class EventFeed
     /// <summary>One query; true when it filled a whole batch, so the next one should follow at once.</summary>
     private async Task<bool> PollOnceAsync(EventCursor cursor, IEventListener[] listeners, int batch)
     {
-        // The proxy has no credentials of its own: any proven pool reads the shared table (a listener is a signed-in client).
-        if (_pools.AnyProven() is not { } pool) return false;
+        // Any user reads the shared table; without proxy or default credentials, a listener's (it is a signed-in client).
+        if (_pools.ForMaintenance() is not { } pool) return false;
         var executor = new SqlExecutor(pool, new SqlScope("", 0), _retry, this);
         var (statement, values) = PollStatement(cursor, batch);
         var rows = await executor.QueryListAsync(statement, ReadRow, values).ConfigureAwait(false);

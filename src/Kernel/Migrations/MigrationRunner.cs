@@ -55,6 +55,7 @@ public sealed class MigrationRunner(string serverConnectionString, string databa
             count++;
         }
         logger.LogInformation("{Count} migration(s) applied, {Skipped} already present", count, applied.Count);
+        await new KeySlotBackfill(connection, logger).RunAsync().ConfigureAwait(false);
         return count;
     }
 

@@ -19,4 +19,10 @@ public sealed class RedisCommandAttribute(string name, int arity, CommandFlags f
     public string Group { get; init; } = "";
     public string Summary { get; init; } = "";
     public string Since { get; init; } = "1.0.0";
+
+    /// <summary>
+    /// A kernel stand-in that an enabled family's command of the same name replaces without a conflict: CLUSTER
+    /// answering as Redis with cluster mode off until the cluster family is on.
+    /// </summary>
+    public bool StandIn { get; init; }
 }

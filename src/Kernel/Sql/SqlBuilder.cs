@@ -119,7 +119,7 @@ public sealed class SqlBuilder
     {
         var sql = new StringBuilder();
         bool scopeDb = ScopesDb;
-        bool scopeTenant = !_unscoped;
+        bool scopeTenant = ScopesTenant;
 
         switch (_kind)
         {
@@ -132,6 +132,7 @@ public sealed class SqlBuilder
                 else if (_forShare) sql.Append(" LOCK IN SHARE MODE");
                 break;
             case Kind.Insert:
+                if (_fromSelect == null) WritesKeySlot(_columns.IndexOf("k") is var at and >= 0 ? _values[at] : null, e => Value("slot", e));
                 var cols = new List<string>();
                 var vals = new List<string>();
                 if (scopeTenant) { cols.Add("tenant"); vals.Add("@tenant"); }
@@ -160,6 +161,7 @@ public sealed class SqlBuilder
             case Kind.Update:
                 if (_sets.Count == 0) throw new InvalidOperationException($"{name}: UPDATE without SET");
                 BumpsKeyVersion(_sets, "ver = ");
+                WritesKeySlot(_sets.FirstOrDefault(a => a.StartsWith("k = ", StringComparison.Ordinal))?[4..], e => Set("slot", e));
                 sql.Append("UPDATE ").Append(_table.Name).Append(" SET ").Append(string.Join(", ", _sets));
                 AppendWhere(sql);
                 AppendOrderLimit(sql);
@@ -173,11 +175,30 @@ public sealed class SqlBuilder
 
         var text = sql.ToString();
         var names = ParameterNames(text);
-        var parameters = names.Where(n => n is not ("tenant" or "db")).ToList();
+        var parameters = names.Where(n => n is not ("tenant" or "db") && !n.Contains(KeySlotMarker, StringComparison.Ordinal)).ToList();
+        var slots = names.Where(n => n.Contains(KeySlotMarker, StringComparison.Ordinal))
+            .Select(n => new KeySlotParameter(n, parameters.IndexOf(n.Replace(KeySlotMarker, "", StringComparison.Ordinal)))).ToArray();
         // Child rows hang off a key's id, so their tables are scoped by tenant only (the keyspace and the feed have a db).
         bool writesChildRows = _kind != Kind.Select && _table.Scope == TableScope.Tenant && !_unscoped;
         return new Statement(name, text, parameters, names.Contains("tenant"), names.Contains("db"), writesChildRows,
-            _kind == Kind.Select && _forUpdate && _table == SqlTable.Keyspace ? KeyLockOf(parameters) : null);
+            _kind == Kind.Select && _forUpdate && _table == SqlTable.Keyspace ? KeyLockOf(parameters) : null, slots);
+    }
+
+    /// <summary>Marks a parameter the executor derives from a key's: <c>@k__slot</c> is the hash slot of <c>@k</c>.</summary>
+    private const string KeySlotMarker = "__slot";
+
+    /// <summary>
+    /// Every statement that names a key in the keyspace (an insert, or RENAME's update) also writes the key's hash slot
+    /// (migrations/0008_key_slots.sql), computed by the executor from the key's parameter, so no family can forget it.
+    /// </summary>
+    private void WritesKeySlot(string? keyExpression, Action<string> addSlot)
+    {
+        if (_table != SqlTable.Keyspace || keyExpression is not ['@', ..] || _columns.Contains("slot")
+            || _sets.Any(a => a.StartsWith("slot = ", StringComparison.Ordinal))) return;
+        bool perRow = keyExpression.EndsWith("[]", StringComparison.Ordinal);
+        var key = perRow ? keyExpression[..^2] : keyExpression;
+        if (!key[1..].All(c => char.IsLetterOrDigit(c) || c == '_')) return;
+        addSlot(key + KeySlotMarker + (perRow ? "[]" : ""));
     }
 
     /// <summary>
@@ -205,7 +226,8 @@ public sealed class SqlBuilder
         return new KeyLock(keys, _dbParameter == "@db" ? null : db);
     }
 
-    private bool ScopesDb => !_unscoped && !_allDatabases && _table.Scope == TableScope.TenantAndDb;
+    private bool ScopesTenant => !_unscoped && _table.Scope != TableScope.Shared;
+    private bool ScopesDb => ScopesTenant && !_allDatabases && _table.Scope == TableScope.TenantAndDb;
 
     private void AppendFromWhere(StringBuilder sql)
     {
@@ -229,7 +251,7 @@ public sealed class SqlBuilder
     {
         var prefix = _alias == null ? "" : _alias + ".";
         var all = new List<string>();
-        if (!_unscoped) all.Add($"{prefix}tenant = @tenant");
+        if (ScopesTenant) all.Add($"{prefix}tenant = @tenant");
         if (ScopesDb) all.Add($"{prefix}db = {_dbParameter}");
         all.AddRange(_wheres);
         if (all.Count > 0) sql.Append(" WHERE ").Append(string.Join(" AND ", all));

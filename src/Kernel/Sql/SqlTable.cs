@@ -7,6 +7,11 @@ public enum TableScope
     TenantAndDb,
     /// <summary>Rows belong to a tenant only, like child rows keyed by a key id.</summary>
     Tenant,
+    /// <summary>
+    /// Rows about the proxies themselves, which every tenant sees alike (the cluster's nodes): no tenant or db scope.
+    /// Such a table must hold nothing a tenant wrote.
+    /// </summary>
+    Shared,
 }
 
 /// <summary>A table the builder may touch, with the scope the kernel enforces on it.</summary>

@@ -7,8 +7,9 @@ namespace RedisOnMySql.Kernel.Sql;
 public sealed class Statement
 {
     internal Statement(string name, string sql, IReadOnlyList<string> parameters, bool usesTenant, bool usesDb,
-        bool writesChildRows = false, KeyLock? locksKeys = null)
+        bool writesChildRows = false, KeyLock? locksKeys = null, KeySlotParameter[]? keySlots = null)
     {
+        KeySlots = keySlots ?? [];
         Name = name;
         Sql = sql;
         Parameters = parameters;
@@ -33,6 +34,9 @@ public sealed class Statement
 
     /// <summary>For a keyspace read FOR UPDATE: which of its values name the keys it locks, and their db.</summary>
     internal KeyLock? LocksKeys { get; }
+
+    /// <summary>Parameters the executor binds to the hash slot of a key it was given (<see cref="KeySlotParameter"/>).</summary>
+    internal KeySlotParameter[] KeySlots { get; }
 
     public override string ToString() => $"-- {Name}\n{Sql};";
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using MySqlConnector;
+using RedisOnMySql.Kernel.Sdk;
 
 namespace RedisOnMySql.Kernel.Sql;
 
@@ -46,6 +47,8 @@ internal static class StatementCommand
         if (statement.UsesDb) parameters.AddWithValue("@db", scope.Db);
         for (int i = 0; i < values.Length; i++)
             parameters.AddWithValue("@" + statement.Parameters[i], values[i] ?? DBNull.Value);
+        foreach (var slot in statement.KeySlots)
+            parameters.AddWithValue("@" + slot.Name, KeySlot.Of((byte[])values[slot.KeyIndex]!));
     }
 
     public static async Task<T?> QueryFirstAsync<T>(MySqlCommand command, Func<DbDataReader, T> map)

@@ -31,6 +31,49 @@ public class MigrateCommandTests
     }
 
     [Fact]
+    public async Task Migrate_fills_in_the_hash_slot_of_keys_that_have_none()
+    {
+        var database = "rt_" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            var (exit, output) = await ProxyProcess.RunMigrateAsync(database);
+            Assert.True(exit == 0, output);
+            var keys = Enumerable.Range(0, 2500).Select(i => System.Text.Encoding.UTF8.GetBytes($"{{tag{i % 7}}}:key:{i}"))
+                .Append([0x00, 0xFF, (byte)'{', 0x80, (byte)'}']).ToList();
+            await using (var connection = await MariaDbServer.Shared.OpenRootConnectionAsync(database))
+            {
+                foreach (var key in keys)
+                {
+                    // As a proxy from before migration 0008 writes a key: without its slot.
+                    await using var insert = new MySqlConnector.MySqlCommand(
+                        "INSERT INTO keyspace (tenant, db, k, type, v) VALUES ('t', 0, @k, 1, 'v')", connection);
+                    insert.Parameters.AddWithValue("@k", key);
+                    await insert.ExecuteNonQueryAsync();
+                }
+            }
+
+            (exit, output) = await ProxyProcess.RunMigrateAsync(database);
+            Assert.True(exit == 0, output);
+            Assert.Contains($"Filled in the hash slot of {keys.Count} key(s)", output);
+
+            await using var check = await MariaDbServer.Shared.OpenRootConnectionAsync(database);
+            await using var select = new MySqlConnector.MySqlCommand("SELECT k, slot FROM keyspace", check);
+            await using var reader = await select.ExecuteReaderAsync();
+            int rows = 0;
+            while (await reader.ReadAsync())
+            {
+                Assert.Equal(Kernel.Sdk.KeySlot.Of((byte[])reader[0]), Convert.ToInt32(reader[1]));
+                rows++;
+            }
+            Assert.Equal(keys.Count, rows);
+        }
+        finally
+        {
+            MariaDbServer.Shared.DropDatabase(database);
+        }
+    }
+
+    [Fact]
     public async Task Migrate_without_a_user_refuses_to_run()
     {
         var (exitCode, output) = await ProxyProcess.RunToExitAsync(["migrate"], new Dictionary<string, string>

@@ -16,9 +16,22 @@ public class ConfigDescriptionTests
         Assert.Contains("auth.tenant_regex = ^(?P<tenant>[^:]+):", lines);
         Assert.Contains("auth.default_password = ", lines);
         Assert.Contains("string_incr_retry.deadline_ms = 2000", lines);
+        Assert.Contains("cluster.heartbeat_secs = 5", lines);
+        Assert.Contains("cluster.announce_port = 0", lines);
+        Assert.Contains("families.enabled = ", lines);
         var keys = lines.Select(line => line[..line.IndexOf(" = ", StringComparison.Ordinal)]).ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
-        Assert.Equal(52, keys.Count);
+        Assert.Equal(58, keys.Count);
+    }
+
+    [Fact]
+    public void The_proxy_password_is_masked()
+    {
+        var lines = new ProxyOptions { Auth = { ProxyUser = "svc", ProxyPassword = "hunter2" } }.Describe();
+
+        Assert.Contains("auth.proxy_user = svc", lines);
+        Assert.Contains("auth.proxy_password = ***", lines);
+        Assert.DoesNotContain(lines, line => line.Contains("hunter2"));
     }
 
     [Fact]

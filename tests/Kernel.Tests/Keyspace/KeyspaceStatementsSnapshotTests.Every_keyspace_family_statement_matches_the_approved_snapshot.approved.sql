@@ -23,10 +23,10 @@ DELETE FROM keyspace WHERE tenant = @tenant;
 DELETE FROM keyspace WHERE tenant = @tenant AND db = @db;
 
 -- keyspace.insert_collection_in
-INSERT INTO keyspace (tenant, db, k, type, expires_at) VALUES (@tenant, @key_db, @k, @type, @expires_at);
+INSERT INTO keyspace (tenant, db, k, type, expires_at, slot) VALUES (@tenant, @key_db, @k, @type, @expires_at, @k__slot);
 
 -- keyspace.insert_string_in
-INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @key_db, @k, 1, @v, @expires_at);
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at, slot) VALUES (@tenant, @key_db, @k, 1, @v, @expires_at, @k__slot);
 
 -- keyspace.lock_key
 SELECT id, type, expires_at FROM keyspace WHERE tenant = @tenant AND db = @key_db AND k = @k FOR UPDATE;
@@ -41,7 +41,7 @@ UPDATE keyspace SET db = @key_db, ver = ver + 1 WHERE tenant = @tenant AND db = 
 UPDATE keyspace SET expires_at = NULL, ver = ver + 1 WHERE tenant = @tenant AND db = @db AND k = @k AND expires_at > @now;
 
 -- keyspace.rename_key
-UPDATE keyspace SET k = @dst, ver = ver + 1 WHERE tenant = @tenant AND db = @db AND k = @src;
+UPDATE keyspace SET k = @dst, ver = ver + 1, slot = @dst__slot WHERE tenant = @tenant AND db = @db AND k = @src;
 
 -- keyspace.scan_page
 SELECT id, k FROM keyspace WHERE tenant = @tenant AND db = @db AND id > @cursor AND (expires_at IS NULL OR expires_at > @now) ORDER BY id LIMIT @count;

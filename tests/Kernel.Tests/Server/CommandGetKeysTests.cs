@@ -52,7 +52,7 @@ public class CommandGetKeysTests
             .AddSingleton<ServerStats>()
             .AddSingleton<ICommandFamily, ServerCommands>()
             .AddSingleton<ICommandFamily, KeyedFamily>();
-        services.AddSingleton(sp => CommandTable.Build(sp.GetServices<ICommandFamily>(), [], []));
+        services.AddSingleton(sp => CommandTable.Build(sp.GetServices<ICommandFamily>(), new FamiliesOptions(), []));
         using var provider = services.BuildServiceProvider();
         var dispatcher = new CommandDispatcher(provider.GetRequiredService<CommandTable>(), new ServerStats(),
             new SlowLog(provider.GetRequiredService<RuntimeConfig>()), new ClientPauses(), new MonitorFeed(), NullLogger<CommandDispatcher>.Instance);

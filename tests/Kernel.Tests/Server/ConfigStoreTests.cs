@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Commands;
 using RedisOnMySql.Kernel.Configuration;
 using RedisOnMySql.Kernel.Families.Server.Config;
 using RedisOnMySql.Kernel.Notifications;
@@ -99,7 +100,7 @@ public class ConfigStoreTests
     public async Task A_refused_update_changes_nothing_and_an_accepted_one_reaches_the_runtime_settings()
     {
         var runtime = new RuntimeConfig(Options);
-        var store = new ConfigStore(runtime, Options);
+        var store = new ConfigStore(runtime, Options, CommandTable.Build([], new FamiliesOptions(), []));
         long version = runtime.Version;
 
         await Assert.ThrowsAsync<RedisException>(() => store.UpdateAsync(values =>

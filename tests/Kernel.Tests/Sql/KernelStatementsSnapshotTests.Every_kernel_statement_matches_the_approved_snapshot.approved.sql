@@ -23,16 +23,16 @@ SELECT id, tenant, db, kind, topic, payload, origin FROM events ORDER BY id DESC
 DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k;
 
 -- keyspace.insert_collection
-INSERT INTO keyspace (tenant, db, k, type) VALUES (@tenant, @db, @k, @type);
+INSERT INTO keyspace (tenant, db, k, type, slot) VALUES (@tenant, @db, @k, @type, @k__slot);
 
 -- keyspace.insert_string
-INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k, 1, @v, @expires_at);
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at, slot) VALUES (@tenant, @db, @k, 1, @v, @expires_at, @k__slot);
 
 -- keyspace.insert_strings_1
-INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0);
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at, slot) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0, @k__slot0);
 
 -- keyspace.insert_strings_3
-INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0), (@tenant, @db, @k1, 1, @v1, @expires_at1), (@tenant, @db, @k2, 1, @v2, @expires_at2);
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at, slot) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0, @k__slot0), (@tenant, @db, @k1, 1, @v1, @expires_at1, @k__slot1), (@tenant, @db, @k2, 1, @v2, @expires_at2, @k__slot2);
 
 -- keyspace.select_for_update
 SELECT id, type, expires_at, v FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k FOR UPDATE;
@@ -53,13 +53,13 @@ UPDATE keyspace SET ver = ver + 1 WHERE tenant = @tenant AND db = @key_db AND k 
 UPDATE keyspace SET ver = ver + 1 WHERE tenant = @tenant AND db = @key_db AND k IN (@k0, @k1, @k2, @k3);
 
 -- keyspace.upsert_string
-INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k, 1, @v, @expires_at) ON DUPLICATE KEY UPDATE type = 1, v = @v, expires_at = @expires_at, ver = ver + 1;
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at, slot) VALUES (@tenant, @db, @k, 1, @v, @expires_at, @k__slot) ON DUPLICATE KEY UPDATE type = 1, v = @v, expires_at = @expires_at, ver = ver + 1;
 
 -- keyspace.upsert_strings_1
-INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0) ON DUPLICATE KEY UPDATE type = 1, v = VALUES(v), expires_at = VALUES(expires_at), ver = ver + 1;
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at, slot) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0, @k__slot0) ON DUPLICATE KEY UPDATE type = 1, v = VALUES(v), expires_at = VALUES(expires_at), ver = ver + 1;
 
 -- keyspace.upsert_strings_4
-INSERT INTO keyspace (tenant, db, k, type, v, expires_at) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0), (@tenant, @db, @k1, 1, @v1, @expires_at1), (@tenant, @db, @k2, 1, @v2, @expires_at2), (@tenant, @db, @k3, 1, @v3, @expires_at3) ON DUPLICATE KEY UPDATE type = 1, v = VALUES(v), expires_at = VALUES(expires_at), ver = ver + 1;
+INSERT INTO keyspace (tenant, db, k, type, v, expires_at, slot) VALUES (@tenant, @db, @k0, 1, @v0, @expires_at0, @k__slot0), (@tenant, @db, @k1, 1, @v1, @expires_at1, @k__slot1), (@tenant, @db, @k2, 1, @v2, @expires_at2, @k__slot2), (@tenant, @db, @k3, 1, @v3, @expires_at3, @k__slot3) ON DUPLICATE KEY UPDATE type = 1, v = VALUES(v), expires_at = VALUES(expires_at), ver = ver + 1;
 
 -- lookup.delete_if_expired
 DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k AND (expires_at IS NOT NULL AND expires_at <= @now);
@@ -101,5 +101,5 @@ SELECT k, id, ver, expires_at FROM keyspace FORCE INDEX (PRIMARY) WHERE tenant =
 DELETE FROM keyspace WHERE tenant = @tenant AND db = @watch_db AND k = @w AND (type = 0);
 
 -- watch.reserve
-INSERT IGNORE INTO keyspace (tenant, db, k, type) VALUES (@tenant, @watch_db, @w, 0);
+INSERT IGNORE INTO keyspace (tenant, db, k, type, slot) VALUES (@tenant, @watch_db, @w, 0, @w__slot);
 

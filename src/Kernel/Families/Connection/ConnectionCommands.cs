@@ -1,5 +1,6 @@
 using System.Text;
 using RedisOnMySql.Kernel.Auth;
+using RedisOnMySql.Kernel.Commands;
 using RedisOnMySql.Kernel.Configuration;
 using RedisOnMySql.Kernel.Sdk;
 using RedisOnMySql.Kernel.Server;
@@ -7,8 +8,12 @@ using RedisOnMySql.Kernel.Server;
 namespace RedisOnMySql.Kernel.Families.Connection;
 
 /// <summary>PING, ECHO, AUTH, QUIT, RESET, SELECT, HELLO: the session-level commands.</summary>
-public sealed class ConnectionCommands(Authenticator authenticator, ProxyOptions options, MonitorFeed monitors) : ICommandFamily
+public sealed class ConnectionCommands(Authenticator authenticator, ProxyOptions options, MonitorFeed monitors, IServiceProvider services)
+    : ICommandFamily
 {
+    // The table is built from the families, this one included, so it can only be looked up after construction.
+    private bool ClusterMode => services.GetRequiredService<CommandTable>().ClusterMode;
+
     public const string ServerVersion = "7.0.0";
 
     public string Name => "connection";
@@ -136,7 +141,7 @@ public sealed class ConnectionCommands(Authenticator authenticator, ProxyOptions
         reply.WriteBulkString("version"); reply.WriteBulkString(ServerVersion);
         reply.WriteBulkString("proto"); reply.WriteInteger(2);
         reply.WriteBulkString("id"); reply.WriteInteger(ctx.Session.Id);
-        reply.WriteBulkString("mode"); reply.WriteBulkString("standalone");
+        reply.WriteBulkString("mode"); reply.WriteBulkString(ClusterMode ? "cluster" : "standalone");
         reply.WriteBulkString("role"); reply.WriteBulkString("master");
         reply.WriteBulkString("modules"); reply.WriteArrayHeader(0);
     }

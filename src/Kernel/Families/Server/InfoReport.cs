@@ -13,7 +13,8 @@ namespace RedisOnMySql.Kernel.Families.Server;
 /// The text INFO returns: "# Section" headers, "field:value" lines ending in CRLF, a blank line between sections,
 /// in Redis 7.0's section order whatever order they were asked in.
 /// </summary>
-internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, EventFeed events, ProxyOptions options, RuntimeConfig runtime)
+internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, EventFeed events, ProxyOptions options, RuntimeConfig runtime,
+    bool clusterMode)
 {
     private static readonly string[] Ordered =
     [
@@ -66,7 +67,7 @@ internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, Even
             "stats" => StatsSection(),
             "replication" => ReplicationSection(),
             "cpu" => CpuSection(),
-            "cluster" => [("cluster_enabled", 0)],
+            "cluster" => [("cluster_enabled", clusterMode ? 1 : 0)],
             "keyspace" => keyspace.Select(k => ($"db{k.Db}", (object)k.InfoValue)),
             _ => [],
         };
@@ -78,7 +79,7 @@ internal sealed class InfoReport(ClientRegistry clients, ServerStats stats, Even
         yield return ("redis_git_sha1", "00000000");
         yield return ("redis_git_dirty", 0);
         yield return ("redis_build_id", "0");
-        yield return ("redis_mode", "standalone");
+        yield return ("redis_mode", clusterMode ? "cluster" : "standalone");
         yield return ("os", OperatingSystemName());
         yield return ("arch_bits", Environment.Is64BitProcess ? 64 : 32);
         yield return ("monotonic_clock", "POSIX clock_gettime");

@@ -7,7 +7,8 @@ public sealed partial class ServerCommands
 {
     private InfoReport? _info;
 
-    private InfoReport Info => _info ??= new InfoReport(clients, stats, events, options, services.GetRequiredService<RuntimeConfig>());
+    private InfoReport Info => _info ??= new InfoReport(clients, stats, events, options, services.GetRequiredService<RuntimeConfig>(),
+        Table.ClusterMode);
 
     [RedisCommand("info", -1, CommandFlags.Loading | CommandFlags.Stale, Group = "server",
         Summary = "Returns information and statistics about the server.", Since = "1.0.0")]

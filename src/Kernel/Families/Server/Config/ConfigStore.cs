@@ -1,3 +1,4 @@
+using RedisOnMySql.Kernel.Commands;
 using RedisOnMySql.Kernel.Configuration;
 using RedisOnMySql.Kernel.Rdb;
 
@@ -9,10 +10,10 @@ namespace RedisOnMySql.Kernel.Families.Server.Config;
 /// forgotten at a restart (like a Redis server without CONFIG REWRITE). Those that take effect reach
 /// <see cref="RuntimeConfig"/>. notify-keyspace-events is the exception: each tenant's, in MySQL.
 /// </summary>
-internal sealed class ConfigStore(RuntimeConfig runtime, ProxyOptions options)
+internal sealed class ConfigStore(RuntimeConfig runtime, ProxyOptions options, CommandTable table)
 {
     private readonly SemaphoreSlim _updates = new(1, 1);
-    private IReadOnlyDictionary<ConfigParameter, object> _values = InitialConfigValues.For(options);
+    private IReadOnlyDictionary<ConfigParameter, object> _values = InitialConfigValues.For(options, table.ClusterMode);
 
     /// <summary>A consistent view of every value; a CONFIG SET replaces it whole.</summary>
     public IReadOnlyDictionary<ConfigParameter, object> Values => Volatile.Read(ref _values);

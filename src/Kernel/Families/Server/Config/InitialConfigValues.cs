@@ -9,7 +9,7 @@ namespace RedisOnMySql.Kernel.Families.Server.Config;
 /// </summary>
 internal static class InitialConfigValues
 {
-    public static Dictionary<ConfigParameter, object> For(ProxyOptions options)
+    public static Dictionary<ConfigParameter, object> For(ProxyOptions options, bool clusterMode = false)
     {
         var values = RedisConfigTable.All.ToDictionary(p => p.Name, p => p.Default);
         values["databases"] = (long)options.Databases;
@@ -23,6 +23,7 @@ internal static class InitialConfigValues
         values["client-query-buffer-limit"] = (long)options.Server.MaxFrameSize;
         values["protected-mode"] = false;
         values["save"] = Array.Empty<SavePoint>();
+        values["cluster-enabled"] = clusterMode;
         return RedisConfigTable.All.ToDictionary(p => p, p => values[p.Name]);
     }
 }
