@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution (unit + integration against a throwaway MariaDB the tests
 # start themselves) in Release and prints one final line "N passed, N failed[, N skipped]".
-# Installs mariadb-server, redis-server and redis-tools with apt-get when they are missing.
+# Installs mariadb-server, redis-server, redis-tools, galera-4, rsync and python3-redis with apt-get when missing.
 # Exit code: non-zero if any test failed, dotnet test failed, or no test ran.
 set -euo pipefail
 
@@ -17,6 +17,8 @@ find_tool redis-cli >/dev/null || packages+=(redis-tools)
 # The Galera tests start a 3-node cluster with scripts/galera.sh (rsync carries the state transfer).
 [ -f /usr/lib/galera/libgalera_smm.so ] || packages+=(galera-4)
 command -v rsync >/dev/null || packages+=(rsync)
+# The cluster tests run redis-py's RedisCluster with Debian's python3.
+/usr/bin/python3 -c 'import redis' 2>/dev/null || packages+=(python3-redis)
 install_packages "${packages[@]}"
 
 RESULTS="$REPO/TestResults"

@@ -7,11 +7,13 @@ namespace RedisOnMySql.TestInfrastructure;
 /// <summary>
 /// A process-wide throwaway redis-server, the reference the differential tests compare the proxy with: started on
 /// first use on a free port of 127.0.0.1 with no config file and no persistence, killed (and its folder deleted) when
-/// the test process exits, or by a watchdog when the test process is killed.
+/// the test process exits, or by a watchdog when the test process is killed. <see cref="SharedCluster"/> is a second one
+/// in cluster mode: a lone node serving every slot.
 /// </summary>
 public sealed class RedisServer
 {
-    private static readonly Lazy<RedisServer> LazyShared = new(StartThrowaway, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<RedisServer> LazyShared = new(() => StartThrowaway(cluster: false), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<RedisServer> LazySharedCluster = new(() => StartThrowaway(cluster: true), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
@@ -21,6 +23,9 @@ public sealed class RedisServer
 
     /// <summary>The shared server, started on first use.</summary>
     public static RedisServer Shared => LazyShared.Value;
+
+    /// <summary>The shared cluster-mode server (cluster_state:ok, every slot its own), started on first use.</summary>
+    public static RedisServer SharedCluster => LazySharedCluster.Value;
 
     public int Port { get; }
 
@@ -37,7 +42,7 @@ public sealed class RedisServer
         Port = port;
     }
 
-    private static RedisServer StartThrowaway()
+    private static RedisServer StartThrowaway(bool cluster)
     {
         var binary = ProcessRunner.FindExecutable("redis-server");
         Exception? last = null;
@@ -45,10 +50,11 @@ public sealed class RedisServer
         {
             var folder = Path.Combine(Path.GetTempPath(), "rom-redis-" + Guid.NewGuid().ToString("N")[..12]);
             Directory.CreateDirectory(folder);
-            var server = Launch(binary, folder, MariaDbServer.FreeTcpPort());
+            var server = Launch(binary, folder, MariaDbServer.FreeTcpPort(), cluster);
             try
             {
                 server.WaitUntilReady();
+                if (cluster) server.TakeEverySlot();
                 return server;
             }
             catch (Exception ex)
@@ -62,7 +68,7 @@ public sealed class RedisServer
         throw new InvalidOperationException("Could not start a throwaway redis-server: " + last?.Message, last);
     }
 
-    private static RedisServer Launch(string binary, string folder, int port)
+    private static RedisServer Launch(string binary, string folder, int port, bool cluster)
     {
         var psi = new ProcessStartInfo(binary)
         {
@@ -78,6 +84,18 @@ public sealed class RedisServer
         })
         {
             psi.ArgumentList.Add(arg);
+        }
+        // The bus gets a port of its own: port + 10000, Redis's default, may be past 65535 or taken.
+        if (cluster)
+        {
+            foreach (var arg in new[]
+            {
+                "--cluster-enabled", "yes", "--cluster-config-file", Path.Combine(folder, "nodes.conf"),
+                "--cluster-port", MariaDbServer.FreeTcpPort().ToString(),
+            })
+            {
+                psi.ArgumentList.Add(arg);
+            }
         }
 
         var process = new Process { StartInfo = psi };
@@ -124,6 +142,21 @@ public sealed class RedisServer
         throw new TimeoutException(
             $"redis-server on port {Port} did not answer PING within {StartTimeout.TotalSeconds:0} s (last: {lastError}).\n" +
             $"--- redis-server output ---\n{Output}");
+    }
+
+    /// <summary>Makes the lone cluster node serve every slot and waits until it says cluster_state:ok.</summary>
+    private void TakeEverySlot()
+    {
+        using var client = new RawRespClient(Port);
+        var added = client.CommandAsync("CLUSTER", "ADDSLOTSRANGE", "0", "16383").GetAwaiter().GetResult();
+        if (added != "+OK\r\n") throw new InvalidOperationException($"CLUSTER ADDSLOTSRANGE 0 16383 answered {added.TrimEnd()}");
+        var sw = Stopwatch.StartNew();
+        while (!client.CommandAsync("CLUSTER", "INFO").GetAwaiter().GetResult().Contains("cluster_state:ok", StringComparison.Ordinal))
+        {
+            if (sw.Elapsed > StartTimeout)
+                throw new TimeoutException($"the cluster-mode redis-server on port {Port} never reached cluster_state:ok");
+            Thread.Sleep(50);
+        }
     }
 
     private void Stop()

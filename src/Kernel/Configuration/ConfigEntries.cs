@@ -45,7 +45,7 @@ internal static class ConfigEntries
 
         Entry("cluster.announce_host", "REDIS_MYSQL_CLUSTER_ANNOUNCE_HOST", Text, o => o.Cluster.AnnounceHost),
         Entry("cluster.announce_port", "REDIS_MYSQL_CLUSTER_ANNOUNCE_PORT", PortOrZero, o => o.Cluster.AnnouncePort),
-        Entry("cluster.heartbeat_secs", "REDIS_MYSQL_CLUSTER_HEARTBEAT_SECS", PositiveInt, o => o.Cluster.HeartbeatSecs),
+        Entry("cluster.heartbeat_secs", "REDIS_MYSQL_CLUSTER_HEARTBEAT_SECS", HeartbeatSeconds, o => o.Cluster.HeartbeatSecs),
 
         Entry("string_set_retry.max_attempts", "REDIS_MYSQL_SET_RETRY_MAX_ATTEMPTS", PositiveInt, o => o.StringSetRetry.MaxAttempts),
         Entry("string_set_retry.backoff_base_ms", "REDIS_MYSQL_SET_RETRY_BACKOFF_BASE_MS", NonNegativeInt, o => o.StringSetRetry.BackoffBaseMs),

@@ -14,6 +14,9 @@ internal static class ConfigValueTypes
     /// <summary>A TCP port, or 0 for "the one the proxy listens on".</summary>
     public static readonly ConfigValueType<int> PortOrZero = IntBetween("a port from 0 to 65535", 0, 65535);
 
+    /// <summary>A heartbeat period: up to an hour (a timer cannot wait much longer than 49 days, and nobody should).</summary>
+    public static readonly ConfigValueType<int> HeartbeatSeconds = IntBetween("an integer from 1 to 3600", 1, 3600);
+
     public static readonly ConfigValueType<int> DatabaseCount = IntBetween("an integer from 1 to 10000", 1, 10000);
 
     public static readonly ConfigValueType<bool> Bool = new(

@@ -8,8 +8,7 @@ internal static class ProxyStatements
 {
     public static readonly SqlTable Proxies = new("proxies", TableScope.Tenant);
 
-    /// <summary>MySQL's clock in ms since the Unix epoch: heartbeats are written and judged by one clock.</summary>
-    public const string DbNowMs = "CAST(UNIX_TIMESTAMP(CURRENT_TIMESTAMP(3)) * 1000 AS SIGNED)";
+    public const string DbNowMs = SqlBuilder.DbNowMs;
 
     private static readonly ConcurrentDictionary<string, Statement> DeleteOwnByTable = new();
     private static readonly ConcurrentDictionary<string, Statement> DeleteOrphansByTable = new();

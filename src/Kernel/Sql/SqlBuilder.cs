@@ -11,6 +11,12 @@ public sealed class SqlBuilder
 {
     private enum Kind { Select, Insert, Update, Delete }
 
+    /// <summary>
+    /// MySQL's clock in ms since the Unix epoch, for rows that proxies judge each other by (heartbeats): one clock for all,
+    /// whatever the proxies' own clocks say.
+    /// </summary>
+    public const string DbNowMs = "CAST(UNIX_TIMESTAMP(CURRENT_TIMESTAMP(3)) * 1000 AS SIGNED)";
+
     private readonly Kind _kind;
     private readonly SqlTable _table;
     private readonly List<string> _columns = new();
