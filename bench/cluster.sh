@@ -133,7 +133,7 @@ log "starting a 3-node Galera cluster"
 . "$GALERA_DIR/cluster.env"
 IFS=, read -r n1 n2 n3 <<<"$REDIS_MYSQL_ADDR"
 grant_bench_user --protocol=tcp -h"${n1%:*}" -P"${n1##*:}" -uroot -p"$REDIS_MYSQL_MIGRATE_PASSWORD"
-(cd "$REPO" && REDIS_MYSQL_DATABASE=redis dotnet "$DLL" migrate --user root --password "$REDIS_MYSQL_MIGRATE_PASSWORD") \
+(cd "$REPO" && REDIS_MYSQL_ADDR="$REDIS_MYSQL_ADDR" REDIS_MYSQL_DATABASE=redis dotnet "$DLL" migrate --user root --password "$REDIS_MYSQL_MIGRATE_PASSWORD") \
     >"$WORK/migrate-galera.log" 2>&1 || { cat "$WORK/migrate-galera.log" >&2; exit 1; }
 # Each proxy first tries a different node, and fails over to the others in order.
 start_proxy g1 "$n1,$n2,$n3" "${PORTS[1]}"
