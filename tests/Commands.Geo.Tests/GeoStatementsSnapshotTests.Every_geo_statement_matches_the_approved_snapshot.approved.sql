@@ -2,7 +2,7 @@
 DELETE FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k;
 
 -- keyspace.insert_collection
-INSERT INTO keyspace (tenant, db, k, type) VALUES (@tenant, @db, @k, @type);
+INSERT INTO keyspace (tenant, db, k, type, slot) VALUES (@tenant, @db, @k, @type, @k__slot);
 
 -- keyspace.select_for_update
 SELECT id, type, expires_at, v FROM keyspace WHERE tenant = @tenant AND db = @db AND k = @k FOR UPDATE;
