@@ -39,11 +39,11 @@ public sealed partial class ClusterCommands : ICommandFamily, IClusterMode, IPer
 
     /// <summary>Every node is a master serving every key, so reads from a replica and redirections are moot: all answer OK.</summary>
     [RedisCommand("readonly", 1, CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Fast, Group = "cluster", Since = "3.0.0",
-        Summary = "Enables read queries for a connection to a cluster replica node")]
+        Summary = "Enables read queries for a connection to a cluster replica node", AclCategories = "@connection")]
     [RedisCommand("readwrite", 1, CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Fast, Group = "cluster", Since = "3.0.0",
-        Summary = "Disables read queries for a connection to a cluster replica node")]
+        Summary = "Disables read queries for a connection to a cluster replica node", AclCategories = "@connection")]
     [RedisCommand("asking", 1, CommandFlags.Fast, Group = "cluster", Since = "3.0.0",
-        Summary = "Sent by cluster clients after an -ASK redirect")]
+        Summary = "Sent by cluster clients after an -ASK redirect", AclCategories = "@connection")]
     public ValueTask ConnectionMode(CommandContext ctx)
     {
         ctx.Reply.WriteOk();

@@ -21,7 +21,8 @@ public sealed record CommandEntry(
     string Since,
     CommandHandler Handler,
     CommandPlanner? Planner = null,
-    bool StandIn = false)
+    bool StandIn = false,
+    string AclCategories = "")
 {
     public bool Has(CommandFlags flag) => (Flags & flag) != 0;
 

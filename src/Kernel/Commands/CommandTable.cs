@@ -106,7 +106,7 @@ public sealed class CommandTable
                 yield return new CommandEntry(attribute.Name.ToLowerInvariant(), attribute.Arity, attribute.Flags,
                     attribute.FirstKey, attribute.LastKey, attribute.Step, family.Name, plugin,
                     attribute.Group == "" ? family.Name : attribute.Group, attribute.Summary, attribute.Since, handler,
-                    planners.GetValueOrDefault(attribute.Name), attribute.StandIn);
+                    planners.GetValueOrDefault(attribute.Name), attribute.StandIn, attribute.AclCategories);
             }
         }
     }

@@ -21,6 +21,13 @@ public sealed class RedisCommandAttribute(string name, int arity, CommandFlags f
     public string Since { get; init; } = "1.0.0";
 
     /// <summary>
+    /// The command's own ACL categories in Redis (its acl_categories), space-separated, instead of the one its group
+    /// implies: "@connection" for READONLY (group "cluster"), "@keyspace @dangerous" for KEYS. Its flags add the rest
+    /// (@read, @write, @fast or @slow, @admin, ...).
+    /// </summary>
+    public string AclCategories { get; init; } = "";
+
+    /// <summary>
     /// A kernel stand-in that an enabled family's command of the same name replaces without a conflict: CLUSTER
     /// answering as Redis with cluster mode off until the cluster family is on.
     /// </summary>

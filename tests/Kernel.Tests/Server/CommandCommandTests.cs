@@ -35,7 +35,7 @@ public class CommandCommandTests(ProxyFixture fixture) : IClassFixture<ProxyFixt
         Assert.Equal(0L, echo[3]);
         Assert.Equal(0L, echo[4]);
         Assert.Equal(0L, echo[5]);
-        Assert.Equal(new object?[] { "@connection", "@fast" }, echo[6]);
+        Assert.Equal(new object?[] { "@fast", "@connection" }, echo[6]);
         Assert.Empty((List<object?>)echo[7]!);
         Assert.Empty((List<object?>)echo[8]!);
         Assert.Empty((List<object?>)echo[9]!);
@@ -43,6 +43,24 @@ public class CommandCommandTests(ProxyFixture fixture) : IClassFixture<ProxyFixt
         var time = Assert.IsType<List<object?>>(reply[2]);
         Assert.Equal(1L, time[1]);
         Assert.Equal(new object?[] { "loading", "stale", "fast" }, time[2]);
+    }
+
+    [Theory]
+    [InlineData("keys", "@keyspace @read @slow @dangerous")]
+    [InlineData("blpop", "@write @list @slow @blocking")]
+    [InlineData("multi", "@fast @transaction")]
+    [InlineData("config", "@admin @slow @dangerous")]
+    [InlineData("readonly", "@fast @connection")]
+    [InlineData("flushdb", "@keyspace @write @slow @dangerous")]
+    [InlineData("swapdb", "@keyspace @write @fast @dangerous")]
+    [InlineData("sort", "@write @set @sortedset @list @slow @dangerous")]
+    [InlineData("info", "@slow @dangerous")]
+    [InlineData("ping", "@fast @connection")]
+    public async Task Info_lists_acl_categories_in_the_order_of_redis_s_category_table(string command, string categories)
+    {
+        using var client = await fixture.RawAsync();
+        var entry = Assert.IsType<List<object?>>(RespReply.Array(await client.CommandAsync("COMMAND", "INFO", command))[0]);
+        Assert.Equal(categories, string.Join(" ", (List<object?>)entry[6]!));
     }
 
     [Fact]

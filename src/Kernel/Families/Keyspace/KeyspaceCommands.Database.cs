@@ -15,7 +15,8 @@ public sealed partial class KeyspaceCommands
         ctx.Reply.WriteInteger(await ctx.Sql.QueryFirstAsync(CountLive, r => Convert.ToInt64(r.GetValue(0)), ctx.NowMs));
 
     /// <summary>One statement, so the flush is atomic; child rows are left to the collector either way.</summary>
-    [RedisCommand("flushdb", -1, CommandFlags.Write, Group = "server", Summary = "Removes all keys from the current database.")]
+    [RedisCommand("flushdb", -1, CommandFlags.Write, Group = "server", Summary = "Removes all keys from the current database.",
+        AclCategories = "@keyspace @dangerous")]
     public async ValueTask FlushDb(CommandContext ctx)
     {
         CheckFlushMode(ctx);
@@ -23,7 +24,8 @@ public sealed partial class KeyspaceCommands
         ctx.Reply.WriteOk();
     }
 
-    [RedisCommand("flushall", -1, CommandFlags.Write, Group = "server", Summary = "Removes all keys from all databases.")]
+    [RedisCommand("flushall", -1, CommandFlags.Write, Group = "server", Summary = "Removes all keys from all databases.",
+        AclCategories = "@keyspace @dangerous")]
     public async ValueTask FlushAll(CommandContext ctx)
     {
         CheckFlushMode(ctx);
@@ -36,7 +38,8 @@ public sealed partial class KeyspaceCommands
     /// primary key includes the db, so they cannot trade places in one statement). Child rows hang off the rows' ids and
     /// move with them; every moved row's version changes, so WATCH sees the swap.
     /// </summary>
-    [RedisCommand("swapdb", 3, CommandFlags.Write | CommandFlags.Fast, Group = "server", Summary = "Swaps two Redis databases.", Since = "4.0.0")]
+    [RedisCommand("swapdb", 3, CommandFlags.Write | CommandFlags.Fast, Group = "server", Summary = "Swaps two Redis databases.", Since = "4.0.0",
+        AclCategories = "@keyspace @dangerous")]
     public async ValueTask SwapDb(CommandContext ctx)
     {
         int first = DbIndex(ctx, 1, "invalid first DB index");

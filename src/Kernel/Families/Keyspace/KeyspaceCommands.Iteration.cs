@@ -9,7 +9,8 @@ namespace RedisOnMySql.Kernel.Families.Keyspace;
 /// <summary>KEYS, SCAN and RANDOMKEY.</summary>
 public sealed partial class KeyspaceCommands
 {
-    [RedisCommand("keys", 2, CommandFlags.ReadOnly, Group = "generic", Summary = "Returns all key names that match a pattern.")]
+    [RedisCommand("keys", 2, CommandFlags.ReadOnly, Group = "generic", Summary = "Returns all key names that match a pattern.",
+        AclCategories = "@keyspace @dangerous")]
     public async ValueTask Keys(CommandContext ctx)
     {
         var pattern = new GlobPattern(ctx.Arg(1));

@@ -30,7 +30,8 @@ public sealed partial class KeyspaceCommands
 
     /// <summary>Checks in Redis's order: options, an existing key, the TTL, the payload's footer, then its value.</summary>
     [RedisCommand("restore", -4, CommandFlags.Write | CommandFlags.DenyOom, 1, 1, 1, Group = "generic",
-        Summary = "Creates a key from the serialized representation of a value.", Since = "2.6.0")]
+        Summary = "Creates a key from the serialized representation of a value.", Since = "2.6.0",
+        AclCategories = "@keyspace @dangerous")]
     public async ValueTask Restore(CommandContext ctx)
     {
         bool replace = false, absoluteTtl = false, idleTime = false, frequency = false;

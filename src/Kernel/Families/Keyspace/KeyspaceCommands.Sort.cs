@@ -17,7 +17,8 @@ public sealed partial class KeyspaceCommands
     private const int KeysPerLookup = 1000;
 
     [RedisCommand("sort", -2, CommandFlags.Write | CommandFlags.DenyOom, 1, 1, 1, Group = "generic",
-        Summary = "Sorts the elements in a list, a set, or a sorted set, optionally storing the result.")]
+        Summary = "Sorts the elements in a list, a set, or a sorted set, optionally storing the result.",
+            AclCategories = "@set @sortedset @list @dangerous")]
     public async ValueTask Sort(CommandContext ctx)
     {
         var options = SortOptions.Parse(ctx, readOnly: false);
@@ -31,7 +32,7 @@ public sealed partial class KeyspaceCommands
     }
 
     [RedisCommand("sort_ro", -2, CommandFlags.ReadOnly, 1, 1, 1, Group = "generic", Since = "7.0.0",
-        Summary = "Returns the sorted elements of a list, a set, or a sorted set.")]
+        Summary = "Returns the sorted elements of a list, a set, or a sorted set.", AclCategories = "@set @sortedset @list @dangerous")]
     public async ValueTask SortReadOnly(CommandContext ctx) => WriteSorted(ctx, await SortedAsync(ctx, SortOptions.Parse(ctx, readOnly: true)));
 
     private static void WriteSorted(CommandContext ctx, List<byte[]?> values)

@@ -11,14 +11,24 @@ internal static class AclCategories
         var categories = new List<string>();
         if (entry.Has(CommandFlags.Write)) categories.Add("@write");
         if (entry.Has(CommandFlags.ReadOnly)) categories.Add("@read");
-        if (OfGroup(entry.Group) is { } group) categories.Add(group);
+        // A command's own categories (Redis's acl_categories) stand in for the one its group implies.
+        var own = entry.AclCategories.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (own.Length > 0) categories.AddRange(own.Where(c => !categories.Contains(c)));
+        else if (OfGroup(entry.Group) is { } group) categories.Add(group);
         if (entry.Has(CommandFlags.PubSub) && !categories.Contains("@pubsub")) categories.Add("@pubsub");
         if (entry.Has(CommandFlags.Admin)) categories.Add("@admin");
         categories.Add(entry.Has(CommandFlags.Fast) ? "@fast" : "@slow");
         if (entry.Has(CommandFlags.Blocking)) categories.Add("@blocking");
-        if (entry.Has(CommandFlags.Admin)) categories.Add("@dangerous");
-        return categories;
+        if (entry.Has(CommandFlags.Admin) && !categories.Contains("@dangerous")) categories.Add("@dangerous");
+        return categories.OrderBy(c => Array.IndexOf(RedisOrder, c)).ToList();
     }
+
+    /// <summary>Redis lists a command's categories in the order of its ACL category table, whatever their origin.</summary>
+    private static readonly string[] RedisOrder =
+    [
+        "@keyspace", "@read", "@write", "@set", "@sortedset", "@list", "@hash", "@string", "@bitmap", "@hyperloglog", "@geo",
+        "@stream", "@pubsub", "@admin", "@fast", "@slow", "@blocking", "@dangerous", "@connection", "@transaction", "@scripting",
+    ];
 
     /// <summary>The category of a Redis command group, tolerant of "sorted-set" / "sorted_set" / "sortedset".</summary>
     private static string? OfGroup(string group) => group.ToLowerInvariant().Replace("-", "").Replace("_", "") switch

@@ -18,10 +18,10 @@ public sealed partial class ServerCommands
     public ValueTask Cluster(CommandContext ctx) => ClusterOff.RunAsync(ctx);
 
     [RedisCommand("readonly", 1, CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Fast, Group = "cluster", Since = "3.0.0",
-        Summary = "Enables read queries for a connection to a cluster replica node", StandIn = true)]
+        Summary = "Enables read queries for a connection to a cluster replica node", AclCategories = "@connection", StandIn = true)]
     [RedisCommand("readwrite", 1, CommandFlags.Loading | CommandFlags.Stale | CommandFlags.Fast, Group = "cluster", Since = "3.0.0",
-        Summary = "Disables read queries for a connection to a cluster replica node", StandIn = true)]
+        Summary = "Disables read queries for a connection to a cluster replica node", AclCategories = "@connection", StandIn = true)]
     [RedisCommand("asking", 1, CommandFlags.Fast, Group = "cluster", Since = "3.0.0",
-        Summary = "Sent by cluster clients after an -ASK redirect", StandIn = true)]
+        Summary = "Sent by cluster clients after an -ASK redirect", AclCategories = "@connection", StandIn = true)]
     public ValueTask ClusterConnectionMode(CommandContext ctx) => throw new RedisException(ClusterDisabled);
 }

@@ -11,7 +11,7 @@ public sealed partial class ServerCommands
         Table.ClusterMode);
 
     [RedisCommand("info", -1, CommandFlags.Loading | CommandFlags.Stale, Group = "server",
-        Summary = "Returns information and statistics about the server.", Since = "1.0.0")]
+        Summary = "Returns information and statistics about the server.", Since = "1.0.0", AclCategories = "@dangerous")]
     public async ValueTask InfoCommand(CommandContext ctx)
     {
         var sections = InfoReport.SelectSections(Enumerable.Range(1, ctx.Count - 1).Select(ctx.ArgString));
