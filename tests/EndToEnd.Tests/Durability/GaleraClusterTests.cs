@@ -7,7 +7,7 @@ namespace RedisOnMySql.EndToEnd.Tests.Durability;
 /// <summary>
 /// Proxies on a 3-node MariaDB Galera cluster started by scripts/galera.sh (node N on 127.0.0.N:3406): writes through
 /// proxies attached to different nodes, cross-node wake-ups and messages, and a node killed under a proxy that was
-/// given every node's address.
+/// given every node's address. The proxies run as a cluster (the cluster family on), which a redis-py cluster client uses.
 /// </summary>
 public sealed class GaleraClusterTests : IAsyncLifetime
 {
@@ -34,8 +34,15 @@ public sealed class GaleraClusterTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await ProcessRunner.RunAsync("bash", [Script, "stop", _dir], TimeSpan.FromMinutes(2));
 
+    /// <summary>A proxy attached first to a node, failing over to the others, and a node of the proxies' cluster.</summary>
     private static Task<ProxyProcess> ProxyOnNodeAsync(int node) =>
-        ProxyProcess.StartAsync("redis", new Dictionary<string, string> { ["REDIS_MYSQL_ADDR"] = Addresses(node) });
+        ProxyProcess.StartAsync("redis", new Dictionary<string, string>
+        {
+            ["REDIS_MYSQL_ADDR"] = Addresses(node),
+            ["REDIS_MYSQL_FAMILIES_ENABLED"] = "cluster",
+            ["REDIS_MYSQL_PROXY_USER"] = ProxyFixture.UserA,
+            ["REDIS_MYSQL_PROXY_PASSWORD"] = ProxyFixture.Password,
+        });
 
     [Fact]
     public async Task Proxies_on_different_nodes_count_exactly_wake_each_other_and_survive_a_node()
@@ -67,6 +74,22 @@ public sealed class GaleraClusterTests : IAsyncLifetime
         await Task.Delay(300);
         Assert.Equal(":1\r\n", await b.CommandAsync("RPUSH", "queue", "job"));
         Assert.Equal("*2\r\n$5\r\nqueue\r\n$3\r\njob\r\n", await a.ReadReplyAsync());
+
+        // The proxies are a cluster too: a cluster client connected to one of them writes through both, on two nodes.
+        await Cluster.ClusterNodes.WaitForAsync(onNode2.Port, 2, TimeSpan.FromSeconds(30));
+        var before = await Cluster.ProxyCommandCounts.ProcessedAsync([onNode2, onNode3]);
+        var script = $$"""
+            from redis.cluster import RedisCluster
+            rc = RedisCluster(host="127.0.0.1", port={{onNode3.Port}}, username="{{ProxyFixture.UserA}}", password="{{ProxyFixture.Password}}")
+            for i in range(300):
+                rc.set(f"cluster:{i}", i)
+            print("read", sum(int(rc.get(f"cluster:{i}")) for i in range(300)))
+            """;
+        var run = await ProcessRunner.RunAsync(ProcessRunner.FindExecutable("/usr/bin/python3", "python3"), ["-c", script], TimeSpan.FromMinutes(2));
+        Assert.True(run.ExitCode == 0, run.Combined);
+        Assert.Contains($"read {Enumerable.Range(0, 300).Sum()}", run.StdOut);
+        Assert.All(Cluster.ProxyCommandCounts.Between(before, await Cluster.ProxyCommandCounts.ProcessedAsync([onNode2, onNode3])),
+            n => Assert.InRange(n, 150, 600));
 
         using var subscriber = await RawRespClient.ConnectAuthenticatedAsync(onNode2.Port, ProxyFixture.UserA, ProxyFixture.Password);
         Assert.Contains("subscribe", await subscriber.CommandAsync("SUBSCRIBE", "news"));
