@@ -27,7 +27,7 @@ public sealed class FamilyWorkService(IEnumerable<ICommandFamily> families, Comm
         {
             try
             {
-                if (Executor() is { } sql) await work.RunAsync(sql, cancel).ConfigureAwait(false);
+                if (PeriodicService.MaintenanceExecutor(pools, retry) is { } sql) await work.RunAsync(sql, cancel).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -40,7 +40,7 @@ public sealed class FamilyWorkService(IEnumerable<ICommandFamily> families, Comm
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        if (Executor() is not { } sql) return;
+        if (PeriodicService.MaintenanceExecutor(pools, retry) is not { } sql) return;
         foreach (var (family, work) in Works)
         {
             try
@@ -53,6 +53,4 @@ public sealed class FamilyWorkService(IEnumerable<ICommandFamily> families, Comm
             }
         }
     }
-
-    private SqlExecutor? Executor() => pools.ForMaintenance() is { } pool ? new SqlExecutor(pool, new SqlScope("", 0), retry) : null;
 }

@@ -17,7 +17,7 @@ public abstract class PeriodicService(ILogger logger) : BackgroundService
     /// An executor for cross-tenant maintenance, on <see cref="BackendPools.ForMaintenance"/> (every user sees the shared
     /// tables); null while the proxy has no credentials to use.
     /// </summary>
-    protected static SqlExecutor? MaintenanceExecutor(BackendPools pools, RetryPolicies retry) =>
+    internal static SqlExecutor? MaintenanceExecutor(BackendPools pools, RetryPolicies retry) =>
         pools.ForMaintenance() is { } pool ? new SqlExecutor(pool, new SqlScope("", 0), retry) : null;
 
     protected abstract Task RunOnceAsync(CancellationToken cancel);

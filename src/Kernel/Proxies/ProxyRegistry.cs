@@ -24,7 +24,7 @@ public sealed class ProxyRegistry(EventFeed feed, ProxyOptions options)
     /// table; the statement then takes the parameter <c>@alive_ms</c>, given <see cref="AliveWindowMs"/>.
     /// </summary>
     public static string LiveJoin(string proxyColumn) =>
-        $"JOIN proxies p ON p.id = {proxyColumn} AND p.heartbeat_at > {ProxyStatements.DbNowMs} - @alive_ms";
+        $"JOIN proxies p ON p.id = {proxyColumn} AND p.heartbeat_at > {SqlBuilder.DbNowMs} - @alive_ms";
 
     /// <summary>Registers the proxy before it first writes a proxy-owned row (later heartbeats keep it alive).</summary>
     public async Task EnsureRegisteredAsync(ISqlRunner sql)

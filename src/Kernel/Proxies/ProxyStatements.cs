@@ -8,7 +8,7 @@ internal static class ProxyStatements
 {
     public static readonly SqlTable Proxies = new("proxies", TableScope.Tenant);
 
-    public const string DbNowMs = SqlBuilder.DbNowMs;
+    private const string DbNowMs = SqlBuilder.DbNowMs;
 
     private static readonly ConcurrentDictionary<string, Statement> DeleteOwnByTable = new();
     private static readonly ConcurrentDictionary<string, Statement> DeleteOrphansByTable = new();
